@@ -1,0 +1,2 @@
+import type { SubgraphContext } from '@rg/kit';
+export type Context = SubgraphContext<unknown>;

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@rg/kit';
+import { customerSubgraph } from './index';
+
+runSubgraphMain(customerSubgraph);

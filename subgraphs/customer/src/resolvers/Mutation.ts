@@ -1,0 +1,77 @@
+import { DomainError, mutate, type CreditHoldChangedV1, type CustomerCreatedV1 } from '@rg/kit';
+import type { MutationResolvers } from '../generated/resolvers';
+import { partnerOwnershipPolicy, validateNewCustomer } from '../domain/customer-rules';
+import { depthOf, insertCustomer, lockCustomer, referenceSets } from '../store/customer-store';
+
+export const Mutation: MutationResolvers = {
+  createCustomer: (_, { input }, ctx) =>
+    mutate(
+      ctx,
+      { action: 'createCustomer', entityType: 'Customer' },
+      async (tx) => {
+        const actor = tx.actor;
+        tx.enforce('partner_ownership', partnerOwnershipPolicy(input, actor), { type: 'Customer', id: 'new' });
+        const partnerId = actor.roles.includes('partner') && !input.partnerId ? actor.partnerId : input.partnerId;
+        const refs = await referenceSets(tx.manager);
+        const parentDepth = input.parentId ? await depthOf(tx.manager, input.parentId) : null;
+        const [problem] = validateNewCustomer(input, { ...refs, parentDepth });
+        if (problem) throw new DomainError(problem.code, problem.message, problem.field);
+        const row = await insertCustomer(tx.manager, { ...input, partnerId });
+        tx.setSubject('Customer', row.id);
+        tx.audit({ action: 'createCustomer', entityType: 'Customer', entityId: row.id, decision: 'ALLOWED', after: row });
+        tx.emit({
+          type: 'CustomerCreated',
+          aggregateType: 'Customer',
+          aggregateId: row.id,
+          payload: {
+            customerId: row.id,
+            name: row.name,
+            currency: row.currency,
+            taxRegion: row.taxRegion,
+            legalEntityCode: row.legalEntityCode,
+            parentId: row.parentId,
+            partnerId: row.partnerId,
+          } satisfies CustomerCreatedV1,
+        });
+        return row.id;
+      },
+      async (id) => ({ customer: await ctx.loaders.customerById.load(id) }),
+    ),
+
+  setCreditHold: (_, { customerId, hold, reason }, ctx) =>
+    mutate(
+      ctx,
+      { action: 'setCreditHold', entityType: 'Customer', entityId: customerId },
+      async (tx) => {
+        if (!reason.trim()) throw new DomainError('REASON_REQUIRED', 'A reason is required', ['reason']);
+        const row = await lockCustomer(tx.manager, customerId, tx.actor);
+        if (!row) throw new DomainError('CUSTOMER_NOT_FOUND', `Customer ${customerId} was not found`, ['customerId']);
+        const before = { creditHold: row.creditHold, reason: row.creditHoldReason };
+        if (row.creditHold !== hold) {
+          row.creditHold = hold;
+          row.creditHoldReason = hold ? reason.trim() : null;
+          await tx.manager.save(row);
+          tx.emit({
+            type: 'CreditHoldChanged',
+            aggregateType: 'Customer',
+            aggregateId: row.id,
+            payload: { customerId: row.id, creditHold: hold, reason: reason.trim() } satisfies CreditHoldChangedV1,
+          });
+        }
+        tx.audit({
+          action: 'setCreditHold',
+          entityType: 'Customer',
+          entityId: row.id,
+          decision: 'ALLOWED',
+          reason: reason.trim(),
+          before,
+          after: { creditHold: hold, reason: row.creditHoldReason },
+        });
+        return row.id;
+      },
+      async (id) => {
+        ctx.loaders.customerById.clear(id);
+        return { customer: await ctx.loaders.customerById.load(id) };
+      },
+    ),
+};
