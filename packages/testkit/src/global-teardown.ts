@@ -1,8 +1,12 @@
 import { rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 
 export default async function globalTeardown() {
-  const pg = (globalThis as { __rgPostgres?: { stop(): Promise<void>; dataDir: string } }).__rgPostgres;
+  const pg = (globalThis as { __rgPostgres?: { child: ChildProcess; dataDir: string } }).__rgPostgres;
   if (!pg) return;
-  await pg.stop();
+  await new Promise<void>((resolve) => {
+    pg.child.once('exit', () => resolve());
+    pg.child.send('stop');
+  });
   rmSync(pg.dataDir, { recursive: true, force: true });
 }

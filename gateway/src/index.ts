@@ -1,0 +1,5 @@
+export * from './server';
+export * from './auth';
+export * from './context';
+export * from './limits';
+export * from './supergraph';

@@ -1,0 +1,25 @@
+import { createLogger, DEFAULT_PORTS, loadConfig, SERVICES, z } from '@rg/kit';
+import { startGateway } from './server';
+
+const log = createLogger('gateway');
+const config = loadConfig({
+  PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
+  HOST: z.string().default('0.0.0.0'),
+});
+const subgraphUrls = Object.fromEntries(
+  SERVICES.map((s) => [s, process.env[`${s.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[s]}/graphql`]),
+);
+
+startGateway({ port: config.PORT, host: config.HOST, subgraphUrls })
+  .then((gateway) => {
+    const stop = async () => {
+      await gateway.stop().catch((err) => log.error({ err }, 'error while stopping'));
+      process.exit(0);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  })
+  .catch((err) => {
+    console.error(`gateway: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  });
