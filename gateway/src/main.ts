@@ -1,16 +1,21 @@
-import { createLogger, DEFAULT_PORTS, loadConfig, SERVICES, z } from '@rg/kit';
+import { createLogger, DEFAULT_PORTS, GATEWAY_ROLE, gatewayPassword, loadConfig, SERVICES, urlForRole, z } from '@rg/kit';
 import { startGateway } from './server';
 
 const log = createLogger('gateway');
 const config = loadConfig({
   PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
   HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  GATEWAY_DATABASE_URL: z.string().url().optional(),
 });
+const databaseUrl =
+  config.GATEWAY_DATABASE_URL ??
+  (config.DATABASE_URL ? urlForRole(config.DATABASE_URL, GATEWAY_ROLE, gatewayPassword()) : undefined);
 const subgraphUrls = Object.fromEntries(
   SERVICES.map((s) => [s, process.env[`${s.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[s]}/graphql`]),
 );
 
-startGateway({ port: config.PORT, host: config.HOST, subgraphUrls })
+startGateway({ port: config.PORT, host: config.HOST, subgraphUrls, databaseUrl })
   .then((gateway) => {
     const stop = async () => {
       await gateway.stop().catch((err) => log.error({ err }, 'error while stopping'));

@@ -21,6 +21,8 @@ export interface GatewayOptions {
   /** Where each subgraph listens; defaults to the routing URLs in the supergraph. */
   subgraphUrls?: Partial<Record<ServiceName, string>>;
   supergraphSdl?: string;
+  /** The gateway role's connection to the event log (subscriptions). */
+  databaseUrl?: string;
   verifier?: TokenVerifier;
   limits?: Limits;
   /** Extra wiring on the same HTTP server (subscriptions, dashboard). */

@@ -1,7 +1,10 @@
 import { Pool } from 'pg';
 import {
+  GATEWAY_ROLE,
+  gatewayPassword,
   SERVICES,
   serviceRole,
+  urlForRole,
   servicePassword,
   startSubgraph,
   type Role,
@@ -40,12 +43,8 @@ export interface TestStackOptions {
   gateway?: Partial<GatewayOptions>;
 }
 
-export function serviceUrlFor(adminUrl: string, service: ServiceName): string {
-  const url = new URL(adminUrl);
-  url.username = serviceRole(service);
-  url.password = servicePassword(service);
-  return url.toString();
-}
+export const serviceUrlFor = (adminUrl: string, service: ServiceName): string =>
+  urlForRole(adminUrl, serviceRole(service), servicePassword(service));
 
 /** A whole stack in this process: fresh database, the subgraphs and the gateway on free ports. */
 export async function startTestStack(opts: TestStackOptions = {}): Promise<TestStack> {
@@ -65,6 +64,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     port: 0,
     host: '127.0.0.1',
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([s, h]) => [s, h!.url])),
+    databaseUrl: urlForRole(database.adminUrl, GATEWAY_ROLE, gatewayPassword()),
     ...opts.gateway,
   });
 

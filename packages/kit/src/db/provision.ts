@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { SERVICES, type ServiceName } from '../config';
-import { serviceRole, servicePassword } from './urls';
+import { GATEWAY_ROLE, gatewayPassword, serviceRole, servicePassword } from './urls';
 import { PLATFORM_SQL } from './platform-schema';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -21,7 +21,8 @@ export async function provisionDatabase(adminUrl: string, env: NodeJS.ProcessEnv
     // Roles are cluster-wide; the lock keeps parallel provisioners (tests) from racing on them.
     await client.query('SELECT pg_advisory_lock(727001)');
     try {
-      for (const service of SERVICES) await ensureRole(client, service, env);
+      for (const service of SERVICES) await ensureRole(client, serviceRole(service), servicePassword(service, env));
+      await ensureRole(client, GATEWAY_ROLE, gatewayPassword(env));
     } finally {
       await client.query('SELECT pg_advisory_unlock(727001)');
     }
@@ -35,14 +36,16 @@ export async function provisionDatabase(adminUrl: string, env: NodeJS.ProcessEnv
     }
     await client.query(PLATFORM_SQL);
     for (const service of SERVICES) await grantPlatform(client, service);
+    // The gateway reads the event log (subscriptions) and nothing else.
+    const gateway = ident(GATEWAY_ROLE);
+    await client.query(`GRANT CONNECT ON DATABASE ${ident(database)} TO ${gateway}`);
+    await client.query(`GRANT USAGE ON SCHEMA events TO ${gateway}; GRANT SELECT ON events.event_log TO ${gateway};`);
   } finally {
     await client.end();
   }
 }
 
-async function ensureRole(client: Client, service: ServiceName, env: NodeJS.ProcessEnv) {
-  const role = serviceRole(service);
-  const password = servicePassword(service, env);
+async function ensureRole(client: Client, role: string, password: string) {
   const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
   const verb = exists.rowCount ? 'ALTER' : 'CREATE';
   await client.query(`${verb} ROLE ${ident(role)} LOGIN PASSWORD ${literal(password)}`);

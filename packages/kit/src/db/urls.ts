@@ -11,14 +11,23 @@ export function servicePassword(service: ServiceName, env: NodeJS.ProcessEnv = p
 export function serviceDatabaseUrl(service: ServiceName, env: NodeJS.ProcessEnv = process.env): string {
   if (env.SERVICE_DATABASE_URL) return env.SERVICE_DATABASE_URL;
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
-  const url = new URL(env.DATABASE_URL);
-  url.username = serviceRole(service);
-  url.password = servicePassword(service, env);
-  return url.toString();
+  return urlForRole(env.DATABASE_URL, serviceRole(service), servicePassword(service, env));
 }
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/** The gateway's login role: it may read the event log (for subscriptions) and nothing else. */
+export const GATEWAY_ROLE = 'gateway_svc';
+export const gatewayPassword = (env: NodeJS.ProcessEnv = process.env) => env.DB_PASSWORD_GATEWAY ?? 'gateway-dev-password';
+
+/** A connection string for `role` on the server and database of `adminUrl`. */
+export function urlForRole(adminUrl: string, role: string, password: string): string {
+  const url = new URL(adminUrl);
+  url.username = role;
+  url.password = password;
+  return url.toString();
 }
