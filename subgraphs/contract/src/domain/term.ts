@@ -1,0 +1,14 @@
+import { addDays, addMonths, type BusinessDate } from '@rg/kit';
+
+export const MIN_TERM_MONTHS = 1;
+export const MAX_TERM_MONTHS = 60;
+
+/** The last day of service: start + term months − 1 day (12 months from 2026-01-01 end 2026-12-31). */
+export const contractEndDate = (startDate: BusinessDate, termMonths: number): BusinessDate =>
+  addDays(addMonths(startDate, termMonths), -1);
+
+export const isValidTerm = (termMonths: number): boolean =>
+  Number.isInteger(termMonths) && termMonths >= MIN_TERM_MONTHS && termMonths <= MAX_TERM_MONTHS;
+
+export const withinTerm = (date: BusinessDate, term: { startDate: BusinessDate; endDate: BusinessDate }): boolean =>
+  date >= term.startDate && date <= term.endDate;

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@rg/kit';
+import { contractSubgraph } from './index';
+
+runSubgraphMain(contractSubgraph);
