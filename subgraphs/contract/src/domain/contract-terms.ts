@@ -1,4 +1,4 @@
-import type { BillingFrequency, ChargeModel, ContractTermLine, ContractTerms } from '@rg/kit';
+import type { ChargeModel, ContractTermLine, ContractTerms } from '@rg/kit';
 import { formatDiscount } from './discount';
 
 /** One line of one contract version, priced at the terms agreed. */
@@ -15,37 +15,11 @@ export interface TermLine {
 }
 
 /** What stays fixed across a contract's versions. */
-export interface ContractHeader {
-  id: string;
-  number: string;
-  customerId: string;
-  partnerId: string | null;
-  legalEntityCode: string;
-  taxRegion: string;
-  currency: string;
-  startDate: string;
-  endDate: string;
-  termMonths: number;
-  billingFrequency: BillingFrequency;
-}
+export type ContractHeader = Omit<ContractTerms, 'version' | 'lines'>;
 
 /** The commercial terms of one version, as the published events carry them. */
 export function toContractTerms(header: ContractHeader, version: number, lines: TermLine[]): ContractTerms {
-  return {
-    contractId: header.id,
-    number: header.number,
-    customerId: header.customerId,
-    partnerId: header.partnerId,
-    legalEntityCode: header.legalEntityCode,
-    taxRegion: header.taxRegion,
-    currency: header.currency,
-    startDate: header.startDate,
-    endDate: header.endDate,
-    termMonths: header.termMonths,
-    billingFrequency: header.billingFrequency,
-    version,
-    lines: lines.map(toTermLine),
-  };
+  return { ...header, version, lines: lines.map(toTermLine) };
 }
 
 const toTermLine = (l: TermLine): ContractTermLine => ({

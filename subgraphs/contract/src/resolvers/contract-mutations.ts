@@ -11,12 +11,11 @@ import { contractActivated, contractAmended, contractCancelled, onboardingComple
 import { creditHoldPolicy } from '../policies/credit-hold';
 import { loadCatalog } from '../store/catalog-store';
 import {
-  appendVersion,
   headerOf,
-  insertAmendment,
   insertContract,
   latestAmendmentDate,
   lockContract,
+  recordAmendment,
   termLinesOf,
 } from '../store/contract-store';
 import { lockKnownCustomer } from '../store/customer-store';
@@ -138,24 +137,12 @@ export const contractMutations: Pick<
         if (!planned.ok) throw failure(planned.problems[0]);
         const { plan } = planned;
         const before = contractSnapshot(contract, lines);
-        const version = contract.version + 1;
-        const amendment = await insertAmendment(tx.manager, {
-          contractId: contract.id,
-          version,
-          kind: plan.kind,
-          effectiveDate: input.effectiveDate,
-          changes: plan.changes,
-          reason: null,
-          createdBy: tx.actor.sub,
-        });
-        await appendVersion(
+        const amendment = await recordAmendment(
           tx.manager,
-          contract.id,
-          { version, status: 'ACTIVE', effectiveDate: input.effectiveDate, amendmentId: amendment.id },
+          contract,
+          { kind: plan.kind, effectiveDate: input.effectiveDate, changes: plan.changes, reason: null, createdBy: tx.actor.sub },
           plan.lines,
         );
-        contract.version = version;
-        await tx.manager.save(contract);
 
         tx.audit({
           action: 'amendContract',
@@ -167,6 +154,7 @@ export const contractMutations: Pick<
           after: { ...contractSnapshot(contract, plan.lines), amendmentId: amendment.id, changes: plan.changes },
         });
         const header = headerOf(contract);
+        const version = contract.version;
         tx.emit(
           contractAmended({
             amendmentId: amendment.id,
@@ -193,23 +181,14 @@ export const contractMutations: Pick<
         if (dateProblem) throw failure(dateProblem);
         const lines = await termLinesOf(tx.manager, contract.id, contract.version);
         const before = contractSnapshot(contract, lines);
-        const version = contract.version + 1;
         const changes = lines.map((l) => ({ productCode: l.productCode, quantityBefore: l.quantity, quantityAfter: 0 }));
-        const amendment = await insertAmendment(tx.manager, {
-          contractId: contract.id,
-          version,
-          kind: 'CANCELLATION',
-          effectiveDate,
-          changes,
-          reason: reason.trim(),
-          createdBy: tx.actor.sub,
-        });
         // The cancelled version keeps the lines that were served until the effective date.
-        await appendVersion(tx.manager, contract.id, { version, status: 'CANCELLED', effectiveDate, amendmentId: amendment.id }, lines);
-        contract.version = version;
-        contract.status = 'CANCELLED';
-        contract.cancelledFrom = effectiveDate;
-        await tx.manager.save(contract);
+        const amendment = await recordAmendment(
+          tx.manager,
+          contract,
+          { kind: 'CANCELLATION', effectiveDate, changes, reason: reason.trim(), createdBy: tx.actor.sub },
+          lines,
+        );
 
         tx.audit({
           action: 'cancelContract',
@@ -224,9 +203,9 @@ export const contractMutations: Pick<
           contractCancelled({
             amendmentId: amendment.id,
             effectiveDate,
-            version,
+            version: contract.version,
             reason: reason.trim(),
-            before: toContractTerms(headerOf(contract), version - 1, lines),
+            before: toContractTerms(headerOf(contract), contract.version - 1, lines),
           }),
         );
         return { contractId: contract.id, amendmentId: amendment.id };

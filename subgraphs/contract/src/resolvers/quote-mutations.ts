@@ -87,30 +87,7 @@ export const quoteMutations: Pick<MutationResolvers, 'createQuote' | 'submitQuot
     mutate(
       ctx,
       { action: 'approveQuote', entityType: 'Quote', entityId: quoteId },
-      async (tx) => {
-        const quote = await quoteForTransition(tx, quoteId);
-        const before = quoteSnapshot(quote);
-        const undecidable = decisionProblem(quote);
-        if (undecidable) throw failure(undecidable);
-        const entity = { type: 'Quote', id: quote.id };
-        tx.enforce('approver_not_submitter', approverNotSubmitterPolicy(quote, tx.actor), entity);
-        tx.enforce('approver_authority', approverAuthorityPolicy(quote, tx.actor), entity);
-        quote.status = 'APPROVED';
-        quote.decidedBy = tx.actor.sub;
-        quote.decidedAt = new Date();
-        quote.decisionComment = comment?.trim() || null;
-        await tx.manager.save(quote);
-        tx.audit({
-          action: 'approveQuote',
-          entityType: 'Quote',
-          entityId: quote.id,
-          decision: 'ALLOWED',
-          reason: quote.decisionComment,
-          before,
-          after: quoteSnapshot(quote),
-        });
-        return quote.id;
-      },
+      (tx) => decide(tx, quoteId, 'APPROVED', comment?.trim() || null),
       quotePayload(ctx),
     ),
 
@@ -118,29 +95,39 @@ export const quoteMutations: Pick<MutationResolvers, 'createQuote' | 'submitQuot
     mutate(
       ctx,
       { action: 'rejectQuote', entityType: 'Quote', entityId: quoteId },
-      async (tx) => {
+      (tx) => {
         if (!reason.trim()) throw new DomainError('REASON_REQUIRED', 'A reason is required to reject a quote', ['reason']);
-        const quote = await quoteForTransition(tx, quoteId);
-        const before = quoteSnapshot(quote);
-        const undecidable = decisionProblem(quote);
-        if (undecidable) throw failure(undecidable);
-        tx.enforce('approver_authority', approverAuthorityPolicy(quote, tx.actor), { type: 'Quote', id: quote.id });
-        quote.status = 'REJECTED';
-        quote.decidedBy = tx.actor.sub;
-        quote.decidedAt = new Date();
-        quote.decisionComment = reason.trim();
-        await tx.manager.save(quote);
-        tx.audit({
-          action: 'rejectQuote',
-          entityType: 'Quote',
-          entityId: quote.id,
-          decision: 'ALLOWED',
-          reason: quote.decisionComment,
-          before,
-          after: quoteSnapshot(quote),
-        });
-        return quote.id;
+        return decide(tx, quoteId, 'REJECTED', reason.trim());
       },
       quotePayload(ctx),
     ),
 };
+
+/**
+ * Approves or rejects a pending quote. Only holders of its approval level decide; approving
+ * also needs someone other than the submitter (rejecting your own quote withdraws it).
+ */
+async function decide(tx: Tx, quoteId: string, outcome: 'APPROVED' | 'REJECTED', comment: string | null): Promise<string> {
+  const quote = await quoteForTransition(tx, quoteId);
+  const before = quoteSnapshot(quote);
+  const undecidable = decisionProblem(quote);
+  if (undecidable) throw failure(undecidable);
+  const entity = { type: 'Quote', id: quote.id };
+  if (outcome === 'APPROVED') tx.enforce('approver_not_submitter', approverNotSubmitterPolicy(quote, tx.actor), entity);
+  tx.enforce('approver_authority', approverAuthorityPolicy(quote, tx.actor), entity);
+  quote.status = outcome;
+  quote.decidedBy = tx.actor.sub;
+  quote.decidedAt = new Date();
+  quote.decisionComment = comment;
+  await tx.manager.save(quote);
+  tx.audit({
+    action: outcome === 'APPROVED' ? 'approveQuote' : 'rejectQuote',
+    entityType: 'Quote',
+    entityId: quote.id,
+    decision: 'ALLOWED',
+    reason: comment,
+    before,
+    after: quoteSnapshot(quote),
+  });
+  return quote.id;
+}

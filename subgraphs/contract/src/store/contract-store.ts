@@ -16,7 +16,7 @@ export async function nextContractNumber(m: EntityManager, startDate: string): P
 }
 
 export const headerOf = (c: ContractRow): ContractHeader => ({
-  id: c.id,
+  contractId: c.id,
   number: c.number,
   customerId: c.customerId,
   partnerId: c.partnerId,
@@ -43,7 +43,7 @@ export const toTermLine = (l: ContractLineRow): TermLine => ({
 
 export async function insertContract(
   m: EntityManager,
-  header: Omit<ContractHeader, 'id' | 'number'>,
+  header: Omit<ContractHeader, 'contractId' | 'number'>,
   quoteId: string,
   lines: TermLine[],
 ): Promise<ContractRow> {
@@ -107,11 +107,32 @@ export async function latestAmendmentDate(m: EntityManager, contractId: string):
   return row?.latest ?? null;
 }
 
-export async function insertAmendment(
+async function insertAmendment(
   m: EntityManager,
   a: { contractId: string; version: number; kind: AmendmentKind; effectiveDate: string; changes: LineChange[]; reason: string | null; createdBy: string },
 ): Promise<AmendmentRow> {
   const row = m.create(AmendmentRow, { id: newId('Amendment'), ...a, createdAt: new Date() });
   await m.insert(AmendmentRow, row);
   return row;
+}
+
+/**
+ * Appends an amendment and the contract version it produces, and moves the contract to it:
+ * one amendment, one new version, in the caller's transaction (the contract row is locked).
+ */
+export async function recordAmendment(
+  m: EntityManager,
+  contract: ContractRow,
+  a: { kind: AmendmentKind; effectiveDate: string; changes: LineChange[]; reason: string | null; createdBy: string },
+  lines: TermLine[],
+): Promise<AmendmentRow> {
+  const version = contract.version + 1;
+  const status: ContractStatus = a.kind === 'CANCELLATION' ? 'CANCELLED' : 'ACTIVE';
+  const amendment = await insertAmendment(m, { contractId: contract.id, version, ...a });
+  await appendVersion(m, contract.id, { version, status, effectiveDate: a.effectiveDate, amendmentId: amendment.id }, lines);
+  contract.version = version;
+  contract.status = status;
+  if (status === 'CANCELLED') contract.cancelledFrom = a.effectiveDate;
+  await m.save(contract);
+  return amendment;
 }
