@@ -22,8 +22,8 @@ export function composeSupergraph(): string {
       typeDefs: parse(readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8')),
     })),
   );
-  if (result.errors?.length) {
-    throw new Error(`Composition failed:\n${result.errors.map((e) => `  ${e.message}`).join('\n')}`);
+  if (result.errors?.length || !result.supergraphSdl) {
+    throw new Error(`Composition failed:\n${(result.errors ?? []).map((e) => `  ${e.message}`).join('\n')}`);
   }
   return `${result.supergraphSdl.trim()}\n`;
 }

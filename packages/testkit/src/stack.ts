@@ -52,21 +52,30 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
   const admin = new Pool({ connectionString: database.adminUrl, max: 3 });
   const subgraphs: Partial<Record<ServiceName, SubgraphHandle>> = {};
   const services = opts.services ?? SERVICES;
-  for (const service of services) {
-    subgraphs[service] = await startSubgraph(loadDefinition(service), {
+  let gateway: GatewayHandle;
+  try {
+    for (const service of services) {
+      subgraphs[service] = await startSubgraph(loadDefinition(service), {
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: serviceUrlFor(database.adminUrl, service),
+        consumer: { maxAttempts: 3, baseBackoffMs: 10, pollMs: 250, ...opts.consumer },
+      });
+    }
+    gateway = await startGateway({
       port: 0,
       host: '127.0.0.1',
-      databaseUrl: serviceUrlFor(database.adminUrl, service),
-      consumer: { maxAttempts: 3, baseBackoffMs: 10, pollMs: 250, ...opts.consumer },
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([s, h]) => [s, h!.url])),
+      databaseUrl: urlForRole(database.adminUrl, GATEWAY_ROLE, gatewayPassword()),
+      ...opts.gateway,
     });
+  } catch (err) {
+    // Leave nothing running behind a failed start.
+    for (const h of Object.values(subgraphs)) await h?.stop().catch(() => {});
+    await admin.end();
+    await database.drop().catch(() => {});
+    throw err;
   }
-  const gateway = await startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([s, h]) => [s, h!.url])),
-    databaseUrl: urlForRole(database.adminUrl, GATEWAY_ROLE, gatewayPassword()),
-    ...opts.gateway,
-  });
 
   const sql = async <T>(query: string, params: unknown[] = []) => (await admin.query(query, params)).rows as T[];
 
