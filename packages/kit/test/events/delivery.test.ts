@@ -1,0 +1,101 @@
+import { Client } from 'pg';
+import { appendEvents, EVENT_APPEND_LOCK } from '../../src';
+import { serviceUrlFor } from '@rg/testkit';
+import { eventsHarness, recordEffect, testEvent } from './fixtures/harness';
+
+describe('event log delivery', () => {
+  let h: Awaited<ReturnType<typeof eventsHarness>>;
+  beforeAll(async () => {
+    h = await eventsHarness();
+  });
+  afterAll(() => h?.close());
+
+  test('a rolled-back transaction emits nothing; a committed one reaches every consumer exactly once', async () => {
+    const a = await h.consumer('deliver-a', { ThingHappened: recordEffect('deliver-a') });
+    const b = await h.consumer('deliver-b', { ThingHappened: recordEffect('deliver-b') });
+    await expect(
+      h.producer.transaction(async (m) => {
+        await appendEvents(m, [testEvent(999)], { producer: 'contract', correlationId: 'rolled-back' });
+        throw new Error('business rule failed after the append');
+      }),
+    ).rejects.toThrow('business rule failed');
+    await h.append([testEvent(1), testEvent(2)], 'corr-1');
+    await h.waitFor(async () => (await h.effects('deliver-a')).length === 2 && (await h.effects('deliver-b')).length === 2);
+    await a.drain();
+    await b.drain();
+    expect((await h.effects('deliver-a')).map((e) => e.n)).toEqual([1, 2]);
+    expect((await h.effects('deliver-b')).map((e) => e.n)).toEqual([1, 2]);
+    const [{ n }] = await h.producer.query(`SELECT count(*)::int AS n FROM events.event_log WHERE correlation_id = 'rolled-back'`);
+    expect(n).toBe(0);
+    await a.stop();
+    await b.stop();
+  });
+
+  test('a transaction that appended first but would commit later is not skipped', async () => {
+    const consumer = await h.consumer('gap', { GapTested: recordEffect('gap') }, { pollMs: 5 });
+    const url = serviceUrlFor(h.db.adminUrl, 'contract');
+    const first = new Client({ connectionString: url });
+    const second = new Client({ connectionString: url });
+    await first.connect();
+    await second.connect();
+    try {
+      const insert = (c: Client, n: number) =>
+        c.query(
+          `SELECT pg_advisory_xact_lock(${EVENT_APPEND_LOCK});
+           INSERT INTO events.event_log (id, type, version, producer, aggregate_type, aggregate_id, correlation_id, occurred_at, payload)
+           VALUES (gen_random_uuid(), 'GapTested', 1, 'contract', 'Thing', 'gap-${n}', 'gap', now(), '{"n": ${n}}');
+           SELECT pg_notify('event_log', 'contract');`,
+        );
+      await first.query('BEGIN');
+      await insert(first, 100);
+      await second.query('BEGIN');
+      // The second transaction tries to append and to commit while the first is still open.
+      const secondDone = insert(second, 101).then(() => second.query('COMMIT')).then(() => Date.now());
+      await new Promise((r) => setTimeout(r, 300));
+      // Meanwhile the consumer has been polling: it must not have moved past the open transaction.
+      expect(await h.effects('gap')).toEqual([]);
+      const firstCommittedAt = Date.now();
+      await first.query('COMMIT');
+      const secondCommittedAt = await secondDone;
+      expect(secondCommittedAt).toBeGreaterThanOrEqual(firstCommittedAt);
+      await h.waitFor(async () => (await h.effects('gap')).length === 2);
+      expect((await h.effects('gap')).map((e) => e.n)).toEqual([100, 101]);
+      const positions = await h.producer.query(
+        `SELECT payload->>'n' AS n FROM events.event_log WHERE correlation_id = 'gap' ORDER BY position`,
+      );
+      expect(positions.map((p: { n: string }) => p.n)).toEqual(['100', '101']);
+    } finally {
+      await first.end();
+      await second.end();
+      await consumer.stop();
+    }
+  });
+
+  test('a consumer stopped for a while catches up with nothing missed, in order', async () => {
+    const handlers = { CaughtUp: recordEffect('catch-up') };
+    const c1 = await h.consumer('catch-up', handlers);
+    await h.append([testEvent(1, 'cu', 'CaughtUp')]);
+    await h.waitFor(async () => (await h.effects('catch-up')).length === 1);
+    await c1.stop();
+    for (let i = 2; i <= 40; i++) await h.append([testEvent(i, `cu-${i % 3}`, 'CaughtUp')]);
+    expect(await h.effects('catch-up')).toHaveLength(1);
+    const c2 = await h.consumer('catch-up', handlers);
+    await h.waitFor(async () => (await h.effects('catch-up')).length === 40);
+    expect((await h.effects('catch-up')).map((e) => e.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const status = await c2.status();
+    expect(status.lag).toBe(0);
+    await c2.stop();
+  });
+
+  test('only one instance of a consumer is active across replicas', async () => {
+    const handlers = { Replicated: recordEffect('replicated') };
+    const one = await h.consumer('replicated', handlers, { pollMs: 10 });
+    const two = await h.consumer('replicated', handlers, { pollMs: 10 });
+    for (let i = 1; i <= 30; i++) await h.append([testEvent(i, `r-${i}`, 'Replicated')]);
+    await h.waitFor(async () => (await h.effects('replicated')).length === 30);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await h.effects('replicated')).map((e) => e.n)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    await one.stop();
+    await two.stop();
+  });
+});
