@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@rg/kit';
+import { ledgerSubgraph } from './index';
+
+runSubgraphMain(ledgerSubgraph);
