@@ -159,6 +159,16 @@ describe('worked example: quote to contract to amendment', () => {
     expect(v1.data.contract.lines.find((l: any) => l.product.code === 'SEAT').quantity).toBe(10);
     const current = await stack.as('auditor').gql(CONTRACT_AT, { id: contract.id });
     expect(current.data.contract.version).toBe(2);
+    const nodes = await stack.as('auditor').gql(
+      `query($q: ID!, $c: ID!, $a: ID!) { q: node(id: $q) { ... on Quote { status contract { number } } }
+         c: node(id: $c) { ... on Contract { number version } } a: node(id: $a) { ... on Amendment { kind contract { id } } } }`,
+      { q: quote.id, c: contract.id, a: amendment.id },
+    );
+    expect(nodes.data).toEqual({
+      q: { status: 'ACCEPTED', contract: { number: contract.number } },
+      c: { number: contract.number, version: 2 },
+      a: { kind: 'QUANTITY_CHANGE', contract: { id: contract.id } },
+    });
 
     // The audit trail: every transition, the denied self-approval, one correlation id per request.
     const trail = await stack.sql(
