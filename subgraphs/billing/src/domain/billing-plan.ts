@@ -229,3 +229,14 @@ function planUsage(
   }
   return { items, usageSummaries };
 }
+
+const KIND_ORDER: Record<InvoiceLineKind, number> = { RECURRING: 0, ONE_TIME: 1, USAGE: 2, PRORATION: 3, CREDIT: 4 };
+
+/** Invoice line order: recurring charges first, then one-time, usage, prorations and credits. */
+export function invoiceLineOrder(a: PlannedItem, b: PlannedItem): number {
+  const ka = a.line ? KIND_ORDER[a.line.kind] : 9;
+  const kb = b.line ? KIND_ORDER[b.line.kind] : 9;
+  if (ka !== kb) return ka - kb;
+  if (a.productCode !== b.productCode) return a.productCode < b.productCode ? -1 : 1;
+  return a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : 0;
+}

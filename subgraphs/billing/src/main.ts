@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@rg/kit';
+import { billingSubgraph } from './index';
+
+runSubgraphMain(billingSubgraph);
