@@ -27,3 +27,4 @@ export * from './reference';
 export * from './server/mutate';
 export * from './server/main';
 export * from './catalog/events';
+export * from './auth/authorization-matrix';
