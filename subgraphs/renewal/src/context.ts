@@ -1,2 +1,4 @@
 import type { SubgraphContext } from '@rg/kit';
-export type Context = SubgraphContext<unknown>;
+import type { Loaders } from './store/loaders';
+
+export type Context = SubgraphContext<Loaders>;

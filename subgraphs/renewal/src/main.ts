@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@rg/kit';
+import { renewalSubgraph } from './index';
+
+runSubgraphMain(renewalSubgraph);
