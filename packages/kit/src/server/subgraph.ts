@@ -117,6 +117,15 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
         })
       : null;
 
+  // Idempotency keys are kept at least 24 hours (7 days by default), then purged.
+  const retentionHours = Math.max(24, Number(process.env.IDEMPOTENCY_RETENTION_HOURS ?? 168));
+  const purge = setInterval(() => {
+    dataSource
+      .query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1)`, [retentionHours])
+      .catch((err) => log.warn({ err }, 'idempotency key purge failed'));
+  }, 3_600_000);
+  purge.unref();
+
   const schema = enforceAuthDirectives(
     buildSubgraphSchema([{ typeDefs: parse(def.typeDefs), resolvers: def.resolvers as GraphQLResolverMap<unknown> }]),
     def.policies ?? {},
@@ -207,6 +216,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     consumer,
     metrics,
     async stop() {
+      clearInterval(purge);
       await consumer?.stop();
       await apollo.stop();
       await dataSource.destroy();
