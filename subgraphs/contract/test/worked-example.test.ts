@@ -179,6 +179,7 @@ describe('worked example: quote to contract to amendment', () => {
     const actions = trail.map((r: any) => `${r.action} ${r.decision} ${r.actor}`);
     expect(actions).toEqual(
       expect.arrayContaining([
+        'createQuote:discount_approval APPROVAL_REQUIRED rep-ann',
         'createQuote ALLOWED rep-ann',
         'submitQuote ALLOWED rep-ann',
         'approveQuote:approver_not_submitter DENIED rep-ann',

@@ -1,4 +1,4 @@
-import { DomainError, mutate, type Tx } from '@rg/kit';
+import { DomainError, mutate, newId, type Tx } from '@rg/kit';
 import type { MutationResolvers } from '../generated/resolvers';
 import type { Context } from '../context';
 import { priceQuote } from '../domain/quote-pricing';
@@ -45,13 +45,14 @@ export const quoteMutations: Pick<MutationResolvers, 'createQuote' | 'submitQuot
         });
         const pricing = priceQuote(input, await loadCatalog(tx.manager), customer.currency);
         if (!pricing.ok) throw failure(pricing.problems[0]);
+        const id = newId('Quote');
+        tx.setSubject('Quote', id);
         const decision = tx.enforce('discount_approval', discountApprovalPolicy(pricing.lines.map((l) => l.discountHundredths)), {
-          type: 'Customer',
-          id: customer.id,
+          type: 'Quote',
+          id,
         });
         const requiredApproval = (decision.kind === 'requireApproval' ? decision.level : 'NONE') as ApprovalLevel;
-        const quote = await insertQuote(tx.manager, { ...input, customer, requiredApproval, createdBy: tx.actor.sub, lines: pricing.lines });
-        tx.setSubject('Quote', quote.id);
+        const quote = await insertQuote(tx.manager, { ...input, id, customer, requiredApproval, createdBy: tx.actor.sub, lines: pricing.lines });
         tx.audit({
           action: 'createQuote',
           entityType: 'Quote',

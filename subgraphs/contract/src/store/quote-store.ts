@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { newId, type BillingFrequency } from '@rg/kit';
+import type { BillingFrequency } from '@rg/kit';
 import type { PricedLine } from '../domain/quote-pricing';
 import type { ApprovalLevel } from '../policies/approval-rules';
 import { QuoteLineRow, QuoteRow, type KnownCustomerRow } from './entities';
 
 export interface NewQuote {
+  id: string;
   customer: KnownCustomerRow;
   startDate: string;
   termMonths: number;
@@ -16,7 +17,7 @@ export interface NewQuote {
 
 export async function insertQuote(m: EntityManager, q: NewQuote): Promise<QuoteRow> {
   const row = m.create(QuoteRow, {
-    id: newId('Quote'),
+    id: q.id,
     customerId: q.customer.id,
     partnerId: q.customer.partnerId,
     currency: q.customer.currency,
