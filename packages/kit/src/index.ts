@@ -28,3 +28,4 @@ export * from './server/mutate';
 export * from './server/main';
 export * from './catalog/events';
 export * from './auth/authorization-matrix';
+export * from './events/replay';

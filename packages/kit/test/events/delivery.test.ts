@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { appendEvents, EVENT_APPEND_LOCK } from '../../src';
+import { appendEvents, EVENT_APPEND_LOCK, replayConsumer } from '../../src';
 import { serviceUrlFor } from '@rg/testkit';
 import { eventsHarness, recordEffect, testEvent } from './fixtures/harness';
 
@@ -97,5 +97,31 @@ describe('event log delivery', () => {
     expect((await h.effects('replicated')).map((e) => e.n)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     await one.stop();
     await two.stop();
+  });
+});
+
+describe('replay', () => {
+  let h: Awaited<ReturnType<typeof eventsHarness>>;
+  beforeAll(async () => {
+    h = await eventsHarness();
+  });
+  afterAll(() => h?.close());
+
+  test('re-delivers from a position: applied events stay applied once, never-applied ones are applied', async () => {
+    // At first the consumer only handles Alpha; Beta events pass by unhandled.
+    const first = await h.consumer('replayed', { Alpha: recordEffect('replayed') });
+    const [{ from }] = await h.producer.query(`SELECT COALESCE(max(position), 0) + 1 AS from FROM events.event_log`);
+    await h.append([testEvent(1, 'r', 'Alpha'), testEvent(2, 'r', 'Beta'), testEvent(3, 'r', 'Alpha')]);
+    await h.waitFor(async () => (await first.status()).lag === 0 && (await h.effects('replayed')).length === 2);
+    await first.stop();
+
+    // A Beta handler is added; replaying from before them applies the Betas and only them.
+    const second = await h.consumer('replayed', { Alpha: recordEffect('replayed'), Beta: recordEffect('replayed') });
+    await replayConsumer((sql, params) => h.consumerDs.query(sql, params), 'replayed', Number(from));
+    await h.waitFor(async () => (await h.effects('replayed')).length === 3);
+    await second.drain();
+    expect((await h.effects('replayed')).map((e) => e.n)).toEqual([1, 2, 3]);
+    await expect(replayConsumer((sql, params) => h.consumerDs.query(sql, params), 'nobody', 1)).rejects.toThrow(/never run/);
+    await second.stop();
   });
 });
