@@ -13,6 +13,9 @@ import type { GatewayContext } from './context';
 import { armor, limitsFromEnv, type Limits } from './limits';
 import { SignedDataSource } from './signed-data-source';
 import { gatewaySupergraph } from './supergraph';
+import { ServedGateway } from './subscriptions/served-gateway';
+import { attachSubscriptions, type SubscriptionOptions } from './subscriptions/attach';
+import { mountDashboard } from './dashboard/routes';
 
 
 export interface GatewayOptions {
@@ -23,6 +26,8 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** The gateway role's connection to the event log (subscriptions). */
   databaseUrl?: string;
+  /** Tuning of the graphql-ws subscriptions (served when databaseUrl is set). */
+  subscriptions?: Omit<SubscriptionOptions, 'databaseUrl'>;
   verifier?: TokenVerifier;
   limits?: Limits;
   /** Extra wiring on the same HTTP server (subscriptions, dashboard). */
@@ -83,8 +88,10 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
   const httpServer = http.createServer(app);
   const protection = armor(limits);
 
+  // The gateway's schema plus the Subscription types, which graphql-ws serves below.
+  const served = new ServedGateway(gateway);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: served,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log, () => currentScope()?.correlationId),
@@ -131,6 +138,13 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
     res.type(metrics.contentType).send(await metrics.metrics());
   });
 
+  mountDashboard(app, { production });
+  const subscriptions = opts.databaseUrl
+    ? await attachSubscriptions(
+        { httpServer, apollo, served, verifier, metrics, limits },
+        { ...opts.subscriptions, databaseUrl: opts.databaseUrl },
+      )
+    : null;
   const extension = await opts.extend?.({ app, httpServer, gateway, apollo, verifier, metrics });
 
   app.use(
@@ -180,6 +194,7 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
     metrics,
     async stop() {
       await extension?.stop();
+      await subscriptions?.stop();
       await apollo.stop();
     },
   };
