@@ -23,6 +23,9 @@ const MAX_AGE_MS = 5 * 60_000;
 export function hopKey(service: string, env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env[`HOP_SECRET_${service.toUpperCase()}`];
   if (explicit) return explicit;
+  if (!env.INTERNAL_SECRET && env.NODE_ENV === 'production') {
+    throw new Error(`Set INTERNAL_SECRET or HOP_SECRET_${service.toUpperCase()} in production`);
+  }
   const root = env.INTERNAL_SECRET ?? 'dev-internal-secret-change-me';
   return createHmac('sha256', root).update(`hop:${service}`).digest('base64url');
 }
