@@ -46,6 +46,10 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     amendmentEvents(customerId: ID, contractId: ID, after: String): AmendmentEvent!
     paymentEvents(customerId: ID, after: String): PaymentEvent!
   }
+
+  extend schema {
+    subscription: Subscription
+  }
 `;
 
 export const EVENT_TYPE_NAMES = ['AmendmentEvent', 'PaymentEvent'] as const;
