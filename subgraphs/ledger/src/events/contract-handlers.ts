@@ -1,4 +1,5 @@
 import {
+  addDays,
   PermanentEventError,
   versioned,
   type ContractActivatedV1,
@@ -73,7 +74,8 @@ export const onContractCancelled = versioned<ContractCancelledV1>(1, async (p, e
   const before = await lockObligations(tx.manager, p.contractId);
   const after = applyCancellation(before, p);
   await saveObligations(tx.manager, p.contractId, contract.legalEntityCode, after);
-  await saveContract(tx.manager, { ...p.before, version: p.version }, 'CANCELLED');
+  const lastDay = addDays(p.effectiveDate, -1);
+  await saveContract(tx.manager, { ...p.before, version: p.version, endDate: lastDay < p.before.endDate ? lastDay : p.before.endDate }, 'CANCELLED');
   tx.audit({
     action: 'modifyRevenueSchedule',
     entityType: 'Contract',

@@ -17,42 +17,42 @@ import { completePayload, periodPayload } from './period-payload';
 export const runRevenueRecognition: MutationResolvers['runRevenueRecognition'] = (_, { legalEntityCode, period }, ctx) =>
   completePayload(
     mutate(
-    ctx,
-    { action: 'runRevenueRecognition', entityType: 'AccountingPeriod', entityId: `${legalEntityCode}:${period}` },
-    async (tx) => {
-      await requirePeriodInput(tx.manager, legalEntityCode, period);
-      await lockLegalEntityBooks(tx.manager, legalEntityCode);
-      const closed = (await periodStatus(tx.manager, legalEntityCode, period)) === 'CLOSED';
-      tx.enforce('open_period', openPeriodPolicy(period, closed), { type: 'AccountingPeriod', id: `${legalEntityCode}:${period}` });
-      const states = await obligationStates(tx.manager, legalEntityCode, period);
-      const deltas = recognitionDeltas(states, period);
-      const runId = randomUUID();
-      await recordRun(tx.manager, { id: runId, legalEntityCode, period, by: tx.actor.sub, correlationId: tx.correlationId });
-      const rules = await loadRules(tx.manager);
-      const memo = new Map(states.map((s) => [s.id, `${s.contractNumber} ${s.obligation.description}`]));
-      const entryIds: string[] = [];
-      for (const currency of [...new Set(deltas.map((d) => d.currency))].sort()) {
-        const mine = deltas.filter((d) => d.currency === currency);
-        const lines = applyRules(rules, 'RevenueRecognition', currency, recognitionComponents(mine, (d) => memo.get(d.obligationId)!));
-        const id = await postEntry(tx.manager, {
-          legalEntityCode,
-          date: periodEnd(period),
-          description: `Revenue recognition ${period}`,
-          purpose: 'RevenueRecognition',
-          sourceEventId: null,
-          recognitionRunId: runId,
-          lines,
+      ctx,
+      { action: 'runRevenueRecognition', entityType: 'AccountingPeriod', entityId: `${legalEntityCode}:${period}` },
+      async (tx) => {
+        await requirePeriodInput(tx.manager, legalEntityCode, period);
+        await lockLegalEntityBooks(tx.manager, legalEntityCode);
+        const closed = (await periodStatus(tx.manager, legalEntityCode, period)) === 'CLOSED';
+        tx.enforce('open_period', openPeriodPolicy(period, closed), { type: 'AccountingPeriod', id: `${legalEntityCode}:${period}` });
+        const states = await obligationStates(tx.manager, legalEntityCode, period);
+        const deltas = recognitionDeltas(states, period);
+        const runId = randomUUID();
+        await recordRun(tx.manager, { id: runId, legalEntityCode, period, by: tx.actor.sub, correlationId: tx.correlationId });
+        const rules = await loadRules(tx.manager);
+        const memo = new Map(states.map((s) => [s.id, `${s.contractNumber} ${s.obligation.description}`]));
+        const entryIds: string[] = [];
+        for (const currency of [...new Set(deltas.map((d) => d.currency))].sort()) {
+          const mine = deltas.filter((d) => d.currency === currency);
+          const lines = applyRules(rules, 'RevenueRecognition', currency, recognitionComponents(mine, (d) => memo.get(d.obligationId)!));
+          const id = await postEntry(tx.manager, {
+            legalEntityCode,
+            date: periodEnd(period),
+            description: `Revenue recognition ${period}`,
+            purpose: 'RevenueRecognition',
+            sourceEventId: null,
+            recognitionRunId: runId,
+            lines,
+          });
+          entryIds.push(id!);
+        }
+        tx.audit({
+          action: 'runRevenueRecognition',
+          entityType: 'AccountingPeriod',
+          entityId: `${legalEntityCode}:${period}`,
+          after: { runId, entries: entryIds, obligations: deltas.map((d) => ({ id: d.obligationId, amount: d.amount.toString() })) },
         });
-        entryIds.push(id!);
-      }
-      tx.audit({
-        action: 'runRevenueRecognition',
-        entityType: 'AccountingPeriod',
-        entityId: `${legalEntityCode}:${period}`,
-        after: { runId, entries: entryIds, obligations: deltas.map((d) => ({ id: d.obligationId, amount: d.amount.toString() })) },
-      });
-      return { entryIds, status: 'OPEN' as const };
-    },
-    (r) => periodPayload(ctx, period, r.status, r.entryIds),
+        return { entryIds, status: 'OPEN' as const };
+      },
+      (r) => periodPayload(ctx, period, r.status, r.entryIds),
     ),
   );

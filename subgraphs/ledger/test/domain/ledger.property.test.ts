@@ -8,6 +8,7 @@ import { applyAmendment, applyCancellation } from '../../src/domain/modification
 import { obligationsForContract, scheduledPrice, type Obligation } from '../../src/domain/obligations';
 import { recognitionComponents, recognitionDeltas, type ObligationState } from '../../src/domain/recognition';
 import { POSTING_RULES } from '../../src/domain/posting-rules';
+import { quantityChangeValue } from '../../src/domain/billing-periods';
 
 const RUNS = 250;
 const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => String(BigInt(c) * 10_000n));
@@ -63,6 +64,7 @@ function buildObligations(s: { terms: ContractTerms; amendments: { day: number; 
   obligations = obligations.map((o) => (o.pattern === 'POINT_IN_TIME' ? { ...o, deliveredOn: onboarded } : o));
   const days = [...s.amendments].sort((a, b) => a.day - b.day);
   let end = terms.endDate;
+  const changes: Array<{ effectiveDate: string; terms: ContractTerms; code: string; delta: number }> = [];
   for (const [i, a] of days.entries()) {
     if (s.cancelDay !== null && a.day >= s.cancelDay) break;
     const effectiveDate = addDays(terms.startDate, a.day);
@@ -74,6 +76,7 @@ function buildObligations(s: { terms: ContractTerms; amendments: { day: number; 
       changes: [{ productCode: a.code, quantityBefore: current.quantity, quantityAfter: a.quantity }], before, after,
     };
     obligations = applyAmendment(obligations, ev);
+    changes.push({ effectiveDate, terms: after, code: a.code, delta: a.quantity - current.quantity });
     terms = after;
   }
   if (s.cancelDay !== null) {
@@ -83,8 +86,11 @@ function buildObligations(s: { terms: ContractTerms; amendments: { day: number; 
     };
     obligations = applyCancellation(obligations, ev);
     end = addDays(ev.effectiveDate, -1);
+    for (const l of terms.lines.filter((x) => x.chargeModel === 'FLAT' || x.chargeModel === 'PER_UNIT')) {
+      changes.push({ effectiveDate: ev.effectiveDate, terms, code: l.productCode, delta: -l.quantity });
+    }
   }
-  return { obligations, end };
+  return { obligations, end, changes, finalTerms: terms };
 }
 
 describe('revenue schedules (property)', () => {
@@ -194,6 +200,75 @@ describe('journal (property)', () => {
         expect(tb.get('USD:1100') ?? 0n).toBe(openAr);
         // Deferred revenue holds exactly the fixed consideration billed (nothing recognised here).
         expect(-(tb.get('USD:2400') ?? 0n)).toBe(billedFixed);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+type Scenario = Parameters<typeof buildObligations>[0];
+
+/**
+ * Billing as the scenario's conventions describe it: each period in advance at the quantities
+ * then in force, one-time lines on the first invoice, a proration line for each quantity change.
+ */
+function billingInvoices(s: Scenario, built: ReturnType<typeof buildObligations>): Array<{ date: string; lines: Array<{ kind: 'RECURRING' | 'ONE_TIME' | 'PRORATION'; amount: bigint }> }> {
+  const t = s.terms;
+  const months = { MONTHLY: 1, QUARTERLY: 3, ANNUAL: 12 }[t.billingFrequency];
+  const invoices: Array<{ date: string; lines: Array<{ kind: 'RECURRING' | 'ONE_TIME' | 'PRORATION'; amount: bigint }> }> = [];
+  const quantityAt = (code: string, date: string) =>
+    built.changes.filter((c) => c.code === code && c.effectiveDate <= date).reduce((q, c) => q + c.delta, t.lines.find((l) => l.productCode === code)!.quantity);
+  for (let k = 0; addMonths(t.startDate, k * months) <= built.end; k++) {
+    const date = addMonths(t.startDate, k * months);
+    const inPeriod = Math.min(months, t.termMonths - k * months);
+    const lines = t.lines
+      .filter((l) => l.chargeModel === 'FLAT' || l.chargeModel === 'PER_UNIT')
+      .map((l) => ({ kind: 'RECURRING' as const, amount: (BigInt(l.netUnitPriceMicros) * BigInt(quantityAt(l.productCode, date)) * BigInt(inPeriod)) / 10_000n }));
+    if (k === 0) for (const l of t.lines.filter((x) => x.chargeModel === 'ONE_TIME')) lines.push({ kind: 'RECURRING', amount: BigInt(l.netUnitPriceMicros) / 10_000n });
+    invoices.push({ date, lines });
+  }
+  for (const c of built.changes) {
+    const net = BigInt(t.lines.find((l) => l.productCode === c.code)!.netUnitPriceMicros);
+    if (c.delta !== 0) invoices.push({ date: c.effectiveDate, lines: [{ kind: 'PRORATION', amount: quantityChangeValue(c.terms, c.effectiveDate, c.delta, net, 'USD').proration }] });
+  }
+  return invoices.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+describe('billing and recognition together (property)', () => {
+  it('at each period end, deferred plus recognised equals the fixed consideration billed; every entry balances', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const built = buildObligations(s);
+        const invoices = billingInvoices(s, built);
+        const book: ObligationState[] = built.obligations.map((o) => ({ id: o.key, obligation: o, posted: 0n }));
+        const journal: PostingLine[] = [];
+        let billed = 0n;
+        const last = periodOf(addDays(s.terms.endDate, 1)); // onboarding may complete after a cancellation
+        for (let p = periodOf(s.terms.startDate); p <= last; p = nextPeriod(p)) {
+          for (const inv of invoices.filter((i) => periodOf(i.date) === p)) {
+            const total = inv.lines.reduce((a, l) => a + l.amount, 0n);
+            const payload = {
+              invoiceId: 'i', totalMinor: String(total), taxMinor: '0', creditAppliedMinor: '0',
+              lines: inv.lines.map((l) => ({ kind: l.kind, amountMinor: String(l.amount) })),
+            } as unknown as InvoicePostedV1;
+            const entry = applyRules(POSTING_RULES, 'InvoicePosted', 'USD', invoiceComponents(payload));
+            assertBalanced(entry);
+            journal.push(...entry);
+            billed += total;
+          }
+          const deltas = recognitionDeltas(book, p);
+          const entry = applyRules(POSTING_RULES, 'RevenueRecognition', 'USD', recognitionComponents(deltas, (d) => d.obligationId));
+          assertBalanced(entry);
+          journal.push(...entry);
+          for (const d of deltas) book.find((b) => b.id === d.obligationId)!.posted += d.amount;
+          const tb = balances(journal);
+          expect([...tb.values()].reduce((a, b) => a + b, 0n)).toBe(0n);
+          const deferred = -(tb.get('USD:2400') ?? 0n);
+          const recognised = -((tb.get('USD:4000') ?? 0n) + (tb.get('USD:4200') ?? 0n));
+          expect(deferred + recognised).toBe(billed);
+          for (const b of book) expect(b.posted <= b.obligation.allocated).toBe(true);
+        }
+        for (const b of book) expect(b.posted).toBe(b.obligation.allocated);
       }),
       { numRuns: RUNS },
     );
