@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { startTestStack, type TestStack } from '@rg/testkit';
-import { appendEvent, describeTrialBalance, invoiceLine, invoicePosted, paymentSettled, postInvoice, settlePayment, TRIAL_BALANCE } from './support';
+import { acmeTerms } from './domain/acme';
+import { appendEvent, describeTrialBalance, ok, RUN_RECOGNITION, invoiceLine, invoicePosted, paymentSettled, postInvoice, settlePayment, TRIAL_BALANCE } from './support';
 
 const ENTRIES_OF_INVOICE = `SELECT e.id, e.purpose, e.reversal_of, e.entry_date::text AS date FROM ledger.journal_entry e WHERE e.invoice_id = $1 ORDER BY e.seq`;
 
@@ -114,5 +115,23 @@ describe('the journal as system of record', () => {
       { legal_entity_code: 'DE01', currency: 'EUR', net: '0' },
       { legal_entity_code: 'US01', currency: 'USD', net: '0' },
     ]);
+  });
+
+  test('concurrent recognition runs book each obligation once', async () => {
+    const contract = { ...acmeTerms, contractId: 'ctr_conc', number: 'C-CONC', quoteId: 'quo_x', activatedAt: '2026-01-01T00:00:00Z' };
+    await appendEvent(stack, { type: 'ContractActivated', aggregateType: 'Contract', aggregateId: 'ctr_conc', payload: contract, producer: 'contract' });
+    await appendEvent(stack, {
+      type: 'OnboardingCompleted', aggregateType: 'Contract', aggregateId: 'ctr_conc', producer: 'contract',
+      payload: { contractId: 'ctr_conc', customerId: 'cus_acme', legalEntityCode: 'US01', currency: 'USD', completedOn: '2026-02-10', productCodes: ['ONBOARDING'] },
+    });
+    await stack.settle();
+    const runs = await Promise.all([1, 2, 3].map(() => stack.as('finance').gql(RUN_RECOGNITION, { le: 'US01', period: '2026-04' })));
+    const entries = runs.flatMap((r) => ok<any>(r, 'runRevenueRecognition').journalEntries);
+    expect(entries).toHaveLength(1);
+    // PLATFORM round(20,800.00 × 120/365) + SEAT round(5,200.00 × 120/365) + ONBOARDING 5,200.00
+    const [{ revenue }] = await stack.sql(
+      `SELECT sum(credit - debit)::text AS revenue FROM ledger.journal_line WHERE obligation_id LIKE 'ctr_conc:%' AND account_code IN ('4000', '4200')`,
+    );
+    expect(revenue).toBe(String(683836 + 170959 + 520000));
   });
 });
