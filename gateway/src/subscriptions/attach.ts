@@ -38,8 +38,10 @@ import { STREAMS, type StreamName } from './streams';
 export interface SubscriptionOptions {
   /** The gateway role's connection: it reads events.event_log and nothing else. */
   databaseUrl: string;
-  /** Unsent events one connection may have before it is closed as too slow (4429). */
+  /** Unsent events one connection may have buffered. */
   maxPendingPerConnection?: number;
+  /** How long a full buffer may stay full before the client is closed as too slow (4429). */
+  slowSubscriberMs?: number;
   /** How often the log is read even without a NOTIFY. */
   pollMs?: number;
   /** Recent events kept in memory for live subscribers. */
@@ -168,6 +170,7 @@ export async function attachSubscriptions(parts: SubscriptionParts, opts: Subscr
         ctx.extra.connection = new SubscriberConnection(
           verified.actor,
           limit,
+          opts.slowSubscriberMs ?? 5000,
           (code, reason) => socket.close(code, reason),
           () => metrics.slowClosed.inc(),
         );

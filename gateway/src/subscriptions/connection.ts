@@ -9,9 +9,10 @@ export interface Stoppable {
 
 /**
  * One authenticated graphql-ws connection and its bound: events resolved for it but not yet
- * handed to the socket, across all its subscriptions. A subscriber that lets this pass the
- * bound while events keep coming is closed with 4429; it resumes with `after` (from the last
- * cursor it received), replaying from the log, and nobody else waits for it.
+ * handed to the socket, across all its subscriptions. A full buffer holds the connection's
+ * streams back (a burst is fine); a buffer that stays full for `stallMs` means the client has
+ * fallen behind: it is closed with 4429 and resumes with `after` from the last cursor it got,
+ * replaying from the log. Nobody else waits for it.
  */
 export class SubscriberConnection {
   private pending = 0;
@@ -22,6 +23,7 @@ export class SubscriberConnection {
   constructor(
     readonly actor: Actor,
     private readonly limit: number,
+    private readonly stallMs: number,
     private readonly closeSocket: (code: number, reason: string) => void,
     private readonly onTooSlow: () => void,
   ) {}
@@ -41,34 +43,42 @@ export class SubscriberConnection {
   /** An event waits for the socket. */
   queued(): void {
     this.pending += 1;
-    if (this.pending > this.limit && !this.closed) {
-      this.onTooSlow();
-      this.close(TOO_SLOW_CODE, TOO_SLOW_REASON);
-    }
   }
 
-  /** Events left the queue (sent, or dropped with their subscription). */
+  /** Events left the buffer (sent, or dropped with their subscription). */
   taken(count = 1): void {
     this.pending = Math.max(0, this.pending - count);
-    if (this.pending <= this.limit / 2 && this.roomWaiters.length > 0) {
+    if (this.pending < this.limit && this.roomWaiters.length > 0) {
       const waiters = this.roomWaiters;
       this.roomWaiters = [];
       for (const w of waiters) w();
     }
   }
 
-  /** Replay reads the log at the client's pace: it waits here until half the bound is free. */
-  room(): Promise<void> {
-    if (this.pending <= this.limit / 2 || this.closed) return Promise.resolve();
-    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  /** Room for one more event: at once, or when the client catches up; false once closed. */
+  admit(): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    if (this.pending < this.limit) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const stalled = setTimeout(() => {
+        if (this.closed) return;
+        this.onTooSlow();
+        this.close(TOO_SLOW_CODE, TOO_SLOW_REASON);
+      }, this.stallMs);
+      this.roomWaiters.push(() => {
+        clearTimeout(stalled);
+        resolve(!this.closed);
+      });
+    });
   }
 
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
     for (const s of [...this.streams]) s.stop();
-    for (const w of this.roomWaiters) w();
+    const waiters = this.roomWaiters;
     this.roomWaiters = [];
+    for (const w of waiters) w();
     this.closeSocket(code, reason);
   }
 }

@@ -15,8 +15,6 @@ export interface LogRead {
   events: EventEnvelope[];
   /** Every matching event up to this position has been returned. */
   through: bigint;
-  /** Served from memory (the subscriber is near the head). */
-  live: boolean;
 }
 
 export interface EventLogOptions {
@@ -83,7 +81,7 @@ export class EventLog {
         if (matchesFilter(kind, filter, this.window[i])) events.push(this.window[i]);
       }
       const through = events.length === limit ? BigInt(events[events.length - 1].position) : this.head;
-      return { events, through: through > after ? through : after, live: true };
+      return { events, through: through > after ? through : after };
     }
     const { rows } = await this.pool.query(HEAD_AND_ROWS, [
       after.toString(),
@@ -94,7 +92,7 @@ export class EventLog {
     ]);
     const events = rows.filter((r) => r.position !== null).map(rowToEnvelope);
     const through = events.length === limit ? BigInt(events[events.length - 1].position) : BigInt(rows[0].log_head);
-    return { events, through: through > after ? through : after, live: false };
+    return { events, through: through > after ? through : after };
   }
 
   /** Resolves once the head has moved past `position` (or the log is closing). */

@@ -132,14 +132,15 @@ export class EventStream implements AsyncGenerator<ExecutionResult> {
     while (!this.done) {
       const page = await log.read(position, kind, filter, PAGE);
       if (this.done) return;
-      // Far behind, the log is the buffer: read on at the client's pace.
-      if (!page.live && page.events.length > 0) await this.connection.room();
       const results = page.events.map((event) => this.resolve(event));
       for (const r of results) r.catch(() => {});
       for (const r of results) {
         const result = await r;
         if (this.done) return;
-        if (result) this.push(result);
+        if (!result) continue;
+        // The log is the buffer: a stream reads on only as fast as its client takes events.
+        if (!(await this.connection.admit()) || this.done) return;
+        this.push(result);
       }
       position = page.through;
       if (page.events.length < PAGE) await log.waitBeyond(position);
