@@ -220,4 +220,24 @@ describe('billing runs', () => {
     const acct = (await finance(stack).gql(ACCOUNT, { id: customer })).data.customer;
     expect(acct.balance.amount).toBe('150.00');
   });
+
+  test('the billing fields of a customer list cost the same SQL statements for 2 customers as for all', async () => {
+    const fields = `id invoices { number lines { kind amount { amount } } payments { id invoice { number } } contract { invoices { number } } }
+      balance { amount } credit { amount } payments { invoice { id } }
+      collections(asOf: "2026-12-31") { bucket oldestOverdueInvoice { number lines { kind } } }`;
+    const billing = stack.subgraphs.billing!;
+    // The consumer polls the log on the same pool; stop it so only the query is counted.
+    await billing.consumer?.stop();
+    const statementsFor = async (first: number) => {
+      const before = billing.statements.count;
+      const res = await finance(stack).gql(`query($first: Int) { customers(first: $first) { nodes { ${fields} } } }`, { first });
+      expect(res.errors).toBeUndefined();
+      return { customers: res.data.customers.nodes.length, statements: billing.statements.count - before };
+    };
+    const two = await statementsFor(2);
+    const all = await statementsFor(200);
+    expect(two.customers).toBe(2);
+    expect(all.customers).toBeGreaterThan(10);
+    expect(all.statements).toBe(two.statements);
+  });
 });
