@@ -46,15 +46,26 @@ export interface RetentionReport {
   movements: ArrMovement[];
 }
 
+/** Each customer's ARR before the window: the sum of their changes dated before `from`. */
+export function openingArr(changes: readonly ArrChange[], from: string): Map<string, bigint> {
+  const arr = new Map<string, bigint>();
+  for (const ch of changes) if (ch.date < from) arr.set(ch.customerId, (arr.get(ch.customerId) ?? 0n) + ch.deltaMinor);
+  return arr;
+}
+
 /**
  * Net and gross revenue retention over [from, to] (both inclusive): the cohort is every customer
  * with ARR at the start of `from`; NRR = (start + expansion − contraction − churn) / start,
  * GRR = (start − contraction − churn) / start, each rounded half-up to a hundredth of a percent.
+ * `opening` is each customer's ARR before the window; changes outside [from, to] are ignored.
  */
-export function revenueRetention(changes: readonly ArrChange[], from: string, to: string): RetentionReport {
-  const arr = new Map<string, bigint>();
-  const add = (c: string, d: bigint) => arr.set(c, (arr.get(c) ?? 0n) + d);
-  for (const ch of changes) if (ch.date < from) add(ch.customerId, ch.deltaMinor);
+export function revenueRetention(
+  opening: ReadonlyMap<string, bigint>,
+  changes: readonly ArrChange[],
+  from: string,
+  to: string,
+): RetentionReport {
+  const arr = new Map(opening);
   const cohort = new Set([...arr].filter(([, v]) => v > 0n).map(([c]) => c));
   const startingArrMinor = [...cohort].reduce((s, c) => s + arr.get(c)!, 0n);
 

@@ -34,7 +34,7 @@ export async function reassess(m: EntityManager, renewals: readonly RenewalRow[]
     ]),
   );
   for (const r of renewals) {
-    const asOf = r.scoredAsOf ? maxDate(r.scoredAsOf, businessDate) : businessDate;
+    const asOf = maxDate(r.scoredAsOf, businessDate);
     const a = assessRisk(signals.get(r.contractId)!, asOf);
     r.riskScore = a.score;
     r.riskLevel = a.level;

@@ -3,7 +3,7 @@ import { probabilityBp, sumForecast } from '../domain/forecast';
 import { revenueRetention } from '../domain/retention';
 import type { QueryResolvers } from '../generated/resolvers';
 import { partnerScope } from '../store/loaders';
-import { arrChangesUpTo, renewalsDue } from '../store/renewal-store';
+import { arrChangesBetween, openingArrByCustomer, renewalsDue } from '../store/renewal-store';
 import { riskOf } from './risk-view';
 
 const MAX_LIST = 500;
@@ -18,10 +18,12 @@ function checkWindow(from: string, to: string) {
 export const Query: QueryResolvers = {
   renewal: (_, { id }, ctx) => ctx.loaders.renewalById.load(id),
 
-  renewals: (_, { from, to, currency, riskLevel, status, first }, ctx) => {
+  renewals: async (_, { from, to, currency, riskLevel, status, first }, ctx) => {
     checkWindow(from, to);
     const limit = Math.max(0, Math.min(first ?? 100, MAX_LIST));
-    return renewalsDue(ctx.dataSource.manager, { from, to, currency, riskLevel, status, partnerId: partnerScope(ctx.actor), limit });
+    const rows = await renewalsDue(ctx.dataSource.manager, { from, to, currency, riskLevel, status, partnerId: partnerScope(ctx.actor), limit });
+    rows.forEach((r) => ctx.loaders.renewalById.prime(r.id, r));
+    return rows;
   },
 
   renewalForecast: async (_, { from, to, currency, asOf }, ctx) => {
@@ -39,8 +41,10 @@ export const Query: QueryResolvers = {
 
   revenueRetention: async (_, { from, to, currency }, ctx) => {
     checkWindow(from, to);
-    const rows = await arrChangesUpTo(ctx.dataSource.manager, currency, to, partnerScope(ctx.actor));
+    const partner = partnerScope(ctx.actor);
+    const opening = await openingArrByCustomer(ctx.dataSource.manager, currency, from, partner);
+    const rows = await arrChangesBetween(ctx.dataSource.manager, currency, from, to, partner);
     const changes = rows.map((r) => ({ customerId: r.customerId, contractId: r.contractId, date: r.effectiveDate, deltaMinor: BigInt(r.deltaMinor), cause: r.cause }));
-    return { ...revenueRetention(changes, from, to), currency };
+    return { ...revenueRetention(opening, changes, from, to), currency };
   },
 };

@@ -13,15 +13,20 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
   const partner = partnerScope(actor);
   const visible = (r: RenewalRow) => partner === null || r.partnerId === partner;
   const renewalById = byKeyLoader<string, RenewalRow>(async (ids) => (await renewals.findBy({ id: In([...ids]) })).filter(visible), (r) => r.id);
+  /** Renewals found another way are known by id too, so risk as of a date needs no second read. */
+  const known = (rows: RenewalRow[]) => {
+    for (const r of rows) renewalById.prime(r.id, r);
+    return rows;
+  };
 
   return {
     renewalById,
     renewalByContract: byKeyLoader<string, RenewalRow>(
-      async (ids) => (await renewals.findBy({ contractId: In([...ids]) })).filter(visible),
+      async (ids) => known((await renewals.findBy({ contractId: In([...ids]) })).filter(visible)),
       (r) => r.contractId,
     ),
     renewalsByCustomer: groupLoader<string, RenewalRow>(
-      async (ids) => (await renewals.find({ where: { customerId: In([...ids]) }, order: { renewalDate: 'ASC', id: 'ASC' } })).filter(visible),
+      async (ids) => known((await renewals.find({ where: { customerId: In([...ids]) }, order: { renewalDate: 'ASC', id: 'ASC' } })).filter(visible)),
       (r) => r.customerId,
     ),
     historyByRenewal: groupLoader<string, RiskAssessmentRow>(

@@ -38,12 +38,24 @@ export async function cancelExpiry(m: EntityManager, contractId: string) {
   await m.query(`DELETE FROM arr_change WHERE contract_id = $1 AND cause = 'EXPIRY'`, [contractId]);
 }
 
-export async function arrChangesUpTo(m: EntityManager, currency: string, to: string, partnerId: string | null) {
+/** Each customer's ARR in a currency before `from`, summed by the database. */
+export async function openingArrByCustomer(m: EntityManager, currency: string, from: string, partnerId: string | null) {
+  const rows: Array<{ customer_id: string; arr: string }> = await m.query(
+    `SELECT customer_id, sum(delta_minor)::text AS arr FROM arr_change
+      WHERE currency = $1 AND effective_date < $2 AND ($3::text IS NULL OR partner_id = $3)
+      GROUP BY customer_id`,
+    [currency, from, partnerId],
+  );
+  return new Map(rows.map((r) => [r.customer_id, BigInt(r.arr)]));
+}
+
+/** The ARR changes dated in [from, to], in the order they happened. */
+export function arrChangesBetween(m: EntityManager, currency: string, from: string, to: string, partnerId: string | null) {
   return m
     .getRepository(ArrChangeRow)
     .createQueryBuilder('a')
-    .where('a.currency = :currency AND a.effective_date <= :to', { currency, to })
-    .andWhere(partnerId ? 'a.partner_id = :partnerId' : 'TRUE', { partnerId })
+    .where('a.currency = :currency AND a.effective_date BETWEEN :from AND :to', { currency, from, to })
+    .andWhere(partnerId !== null ? 'a.partner_id = :partnerId' : 'TRUE', { partnerId })
     .orderBy('a.effective_date', 'ASC')
     .addOrderBy('a.seq', 'ASC')
     .getMany();

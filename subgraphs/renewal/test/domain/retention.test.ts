@@ -1,4 +1,7 @@
-import { revenueRetention, type ArrChange } from '../../src/domain/retention';
+import { openingArr, revenueRetention as report, type ArrChange } from '../../src/domain/retention';
+
+/** Retention from the whole history of changes, as the store would split it. */
+const revenueRetention = (changes: ArrChange[], from: string, to: string) => report(openingArr(changes, from), changes, from, to);
 
 const ch = (customerId: string, date: string, deltaMinor: bigint, cause: ArrChange['cause'] = 'AMENDMENT', contractId = `ctr_${customerId}`): ArrChange =>
   ({ customerId, contractId, date, deltaMinor, cause });
