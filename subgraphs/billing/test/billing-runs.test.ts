@@ -221,6 +221,29 @@ describe('billing runs', () => {
     expect(acct.balance.amount).toBe('150.00');
   });
 
+  test('contract events delivered again under new event ids change nothing', async () => {
+    const copy = async () =>
+      stack.sql(`SELECT
+        (SELECT string_agg(contract_id || version || coalesce(cancelled_from::text, '') || end_date, ',' ORDER BY contract_id) FROM billing.subscription) AS subscriptions,
+        (SELECT string_agg(contract_id || product_code || initial_quantity || ':' || quantity, ',' ORDER BY contract_id, product_code) FROM billing.subscription_line) AS lines,
+        (SELECT string_agg(amendment_id || product_code || quantity_before || ':' || quantity_after, ',' ORDER BY amendment_id, product_code) FROM billing.term_change) AS changes,
+        (SELECT string_agg(id || tax_region || currency || credit_minor, ',' ORDER BY id) FROM billing.customer_account) AS accounts`);
+    const before = await copy();
+    const [{ n }] = await stack.sql(
+      `WITH replayed AS (
+         INSERT INTO events.event_log (id, type, version, producer, aggregate_type, aggregate_id, correlation_id, occurred_at, payload)
+         SELECT gen_random_uuid(), type, version, producer, aggregate_type, aggregate_id, 'replayed', occurred_at, payload
+           FROM events.event_log WHERE type IN ('CustomerCreated', 'ContractActivated', 'ContractAmended', 'ContractCancelled')
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM replayed`,
+    );
+    expect(n).toBeGreaterThan(20);
+    await stack.settle();
+    expect(await copy()).toEqual(before);
+    // Everything was billed through 2026-12-02 by the tests above; replayed amendments add nothing.
+    expect(await runBilling(stack, '2026-12-02')).toEqual({ invoices: [], userErrors: [] });
+  });
+
   test('the billing fields of a customer list cost the same SQL statements for 2 customers as for all', async () => {
     const fields = `id invoices { number lines { kind amount { amount } } payments { id invoice { number } } contract { invoices { number } } }
       balance { amount } credit { amount } payments { invoice { id } }

@@ -105,6 +105,23 @@ describe('payments, collections and bad inputs', () => {
     expect((await account('2026-06-10')).collections.failedPaymentsLast90Days).toBe(0);
   });
 
+  test('concurrent duplicates of a payment and of a usage event take effect once', async () => {
+    // A customer with nothing billed: the payment becomes credit, and the other tests' invoices stay untouched.
+    const payer = await newCustomer(stack, { name: 'Double Clicker' });
+    const input = { customerId: payer, amount: { amount: '10.00', currency: 'USD' }, receivedAt: '2026-03-06T00:00:00Z', externalId: 'dup-wire' };
+    const results = await Promise.all([1, 2, 3].map(() => finance(stack).gql(RECORD_PAYMENT, { input, key: 'dup-key' })));
+    const ids = new Set(results.map((r) => r.data.recordPayment.payment.id));
+    expect(ids.size).toBe(1);
+    expect((await stack.sql(`SELECT count(*)::int AS n FROM billing.payment WHERE external_id = 'dup-wire'`))[0].n).toBe(1);
+    expect((await finance(stack).gql(ACCOUNT, { id: payer })).data.customer.credit).toEqual({ amount: '10.00', currency: 'USD' });
+
+    const event = { contractId: contract.id, productCode: 'API_CALLS', quantity: 7, occurredAt: '2026-03-10T00:00:00Z', eventId: 'dup-usage' };
+    const outcomes = await Promise.all([1, 2, 3].map(() => billingOps(stack).gql(RECORD_USAGE, { input: event })));
+    expect(outcomes.map((o) => o.data.recordUsage.accepted).filter(Boolean)).toHaveLength(1);
+    expect(outcomes.map((o) => o.data.recordUsage.duplicate).filter(Boolean)).toHaveLength(2);
+    expect((await stack.sql(`SELECT count(*)::int AS n FROM billing.usage_record WHERE event_id = 'dup-usage'`))[0].n).toBe(1);
+  });
+
   test('the same idempotency key with another input is refused', async () => {
     await rejects(() => pay({ amount: { amount: '100.01', currency: 'USD' } }, 'sweep-1'), 'IDEMPOTENCY_KEY_REUSED', ['idempotencyKey']);
   });
