@@ -118,4 +118,14 @@ describe('risk signals from events', () => {
     const audit = await stack.sql(`SELECT action, reason FROM ops.audit_record WHERE service = 'renewal' AND action = 'churnRenewal' AND reason = 'Budget cut'`);
     expect(audit).toHaveLength(1);
   });
+
+  test('an amendment of a contract the renewal never saw activated goes to the dead letters, not into a renewal', async () => {
+    const ghost = contractTerms('cus_ghost', acmeLines());
+    await amend(stack, ghost, '2026-03-01', { SEAT: 5 });
+    await stack.settle();
+    const dead = await stack.sql(`SELECT event_type, attempts, last_error FROM ops.dead_letter WHERE service = 'renewal' AND aggregate_id = $1`, [ghost.contractId]);
+    expect(dead).toEqual([{ event_type: 'ContractAmended', attempts: 3, last_error: expect.stringContaining('No renewal for contract') }]);
+    const [{ n }] = await stack.sql(`SELECT count(*)::int AS n FROM renewal.contract_contraction WHERE contract_id = $1`, [ghost.contractId]);
+    expect(n).toBe(0);
+  });
 });
