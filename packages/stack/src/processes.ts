@@ -12,7 +12,8 @@ export interface ServiceProcess {
 export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, entry)], {
     cwd: REPO_ROOT,
-    env,
+    // The TypeORM entities use legacy decorators: tsx must read the shared compiler options.
+    env: { TSX_TSCONFIG_PATH: join(REPO_ROOT, 'packages/tsconfig.base.json'), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
