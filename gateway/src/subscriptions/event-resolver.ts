@@ -37,14 +37,32 @@ export class EventResolver {
     private readonly concurrency = 16,
   ) {}
 
-  /** The cache key of one event's resolution for one group. */
-  keyOf(query: EventQuery, actor: Actor, event: EventEnvelope): string {
-    return `${event.position}\n${accessScopeOf(actor)}\n${query.key}`;
+  private readonly groups = new Map<string, string>();
+  private lastGroup = 0;
+
+  /**
+   * A short id for a group of identical subscriptions (query and access scope), or for a finer
+   * key: cache keys stay small however long the query.
+   */
+  idOf(key: string): string {
+    let id = this.groups.get(key);
+    if (!id) {
+      // Ids are never reused, so forgetting old keys cannot mix two groups' results.
+      id = `g${++this.lastGroup}`;
+      if (this.groups.size > 100_000) this.groups.clear();
+      this.groups.set(key, id);
+    }
+    return id;
   }
 
-  resolve(query: EventQuery, actor: Actor, event: EventEnvelope, kind: StreamKind): Promise<ResolvedEntities> {
+  groupOf(query: EventQuery, actor: Actor): string {
+    return this.idOf(`${accessScopeOf(actor)}\n${query.key}`);
+  }
+
+  /** One event's entities for a group, resolved by the first subscriber that needs them. */
+  resolve(group: string, query: EventQuery, actor: Actor, event: EventEnvelope, kind: StreamKind): Promise<ResolvedEntities> {
     if (!query.query) return Promise.resolve(NOTHING);
-    const key = this.keyOf(query, actor, event);
+    const key = `${group}:${event.position}`;
     const result = this.results.getOrCreate(key, () => this.run(query, actor, event, kind));
     result.catch(() => this.results.delete(key));
     return result;

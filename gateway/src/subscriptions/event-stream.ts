@@ -45,12 +45,16 @@ export class EventStream implements AsyncGenerator<ExecutionResult> {
   private waiting: { resolve: (r: IteratorResult<ExecutionResult>) => void; reject: (e: unknown) => void } | null = null;
   private done = false;
   private failure: unknown = null;
+  private readonly group: string;
+  private readonly shapeGroup: string;
 
   constructor(
     private readonly deps: StreamDeps,
     private readonly spec: StreamSpec,
     private readonly connection: SubscriberConnection,
   ) {
+    this.group = deps.resolver.groupOf(spec.query, connection.actor);
+    this.shapeGroup = deps.resolver.idOf(`${this.group}\n${spec.operationKey}`);
     connection.add(this);
     deps.metrics.active.inc({ field: spec.kind.name });
     this.walk().catch((err) => this.fail(err));
@@ -154,9 +158,8 @@ export class EventStream implements AsyncGenerator<ExecutionResult> {
       const customerId = kind.customerOf(event);
       if (!customerId || (await this.deps.log.partnerOf(customerId)) !== actor.partnerId) return null;
     }
-    const resolved = await this.deps.resolver.resolve(query, actor, event, kind);
-    const key = `${this.deps.resolver.keyOf(query, actor, event)}\n${this.spec.operationKey}`;
-    return this.deps.shapes.getOrCreate(key, () => {
+    const resolved = await this.deps.resolver.resolve(this.group, query, actor, event, kind);
+    return this.deps.shapes.getOrCreate(`${this.shapeGroup}:${event.position}`, () => {
       const result = shapeEvent(this.deps.schema(), this.spec.operation, {
         cursor: encodeCursor(event.position),
         type: kind.typeOf(event),
