@@ -30,7 +30,10 @@ export function enforceAuthDirectives(
   schema: GraphQLSchema,
   policies: Record<string, AccessPolicy>,
   actorOf: (context: unknown) => Actor | null | undefined,
+  /** Told of every refused mutation, so the refusal reaches the audit trail. */
+  onMutationDenied?: (context: unknown, field: string, reason: string) => Promise<void>,
 ): GraphQLSchema {
+  const mutationType = schema.getMutationType()?.name;
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field: GraphQLFieldConfig<unknown, unknown>, _name, typeName) => {
       const type = schema.getType(typeName)!;
@@ -48,20 +51,25 @@ export function enforceAuthDirectives(
         }
       }
       const resolve = field.resolve ?? defaultFieldResolver;
+      const isMutation = typeName === mutationType;
+      const refuse = async (context: unknown, fieldName: string, error: Error) => {
+        if (isMutation && onMutationDenied) await onMutationDenied(context, fieldName, error.message);
+        throw error;
+      };
       return {
         ...field,
         resolve(parent, args, context, info) {
           const actor = actorOf(context);
-          if (!actor) throw unauthenticated();
+          if (!actor) return refuse(context, info.fieldName, unauthenticated());
           if (req.scopes) {
             const held = scopesOf(actor);
             if (!req.scopes.some((all) => all.every((s) => held.has(s)))) {
-              throw forbidden(`Your roles do not allow ${typeName}.${info.fieldName}`);
+              return refuse(context, info.fieldName, forbidden(`Your roles do not allow ${typeName}.${info.fieldName}`));
             }
           }
           if (req.policies) {
             const ok = req.policies.some((all) => all.every((p) => policies[p](actor, parent, args)));
-            if (!ok) throw forbidden(`Not allowed: ${typeName}.${info.fieldName}`);
+            if (!ok) return refuse(context, info.fieldName, forbidden(`Not allowed: ${typeName}.${info.fieldName}`));
           }
           return resolve(parent, args, context, info);
         },

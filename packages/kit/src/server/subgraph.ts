@@ -16,6 +16,7 @@ import type { ServiceName } from '../config';
 import { currentScope, runInScope } from '../context';
 import { createServiceDataSource, initializeAndMigrate, type DataSource, type StatementCounter } from '../db/data-source';
 import { createLogger, type Logger } from '../logger';
+import { writeAudit } from '../mutation';
 import { enforceAuthDirectives, type AccessPolicy } from './directives';
 import { startConsumer, type ConsumerHandle, type EventHandlers } from '../events/consumer';
 import { listen } from './listen';
@@ -130,6 +131,14 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     buildSubgraphSchema([{ typeDefs: parse(def.typeDefs), resolvers: def.resolvers as GraphQLResolverMap<unknown> }]),
     def.policies ?? {},
     (ctx) => (ctx as SubgraphContext).actor,
+    async (ctx, field, reason) => {
+      const { actor, correlationId } = ctx as SubgraphContext;
+      await dataSource.transaction((m) =>
+        writeAudit(m, def.service, actor ?? { sub: 'anonymous', roles: [], scopes: [] }, correlationId, [
+          { action: field, entityType: 'Mutation', entityId: field, decision: 'DENIED', reason: `FORBIDDEN: ${reason}` },
+        ]),
+      );
+    },
   );
 
   const app = express();
