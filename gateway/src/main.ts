@@ -7,6 +7,10 @@ const config = loadConfig({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   GATEWAY_DATABASE_URL: z.string().url().optional(),
+  // Subscriptions: unsent events a connection may buffer, and how long it may stay full
+  // before the client is closed as too slow (4429).
+  SUBSCRIPTION_MAX_PENDING: z.coerce.number().int().positive().default(1000),
+  SUBSCRIPTION_SLOW_MS: z.coerce.number().int().positive().default(5000),
 });
 const databaseUrl =
   config.GATEWAY_DATABASE_URL ??
@@ -15,7 +19,13 @@ const subgraphUrls = Object.fromEntries(
   SERVICES.map((s) => [s, process.env[`${s.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[s]}/graphql`]),
 );
 
-startGateway({ port: config.PORT, host: config.HOST, subgraphUrls, databaseUrl })
+startGateway({
+  port: config.PORT,
+  host: config.HOST,
+  subgraphUrls,
+  databaseUrl,
+  subscriptions: { maxPendingPerConnection: config.SUBSCRIPTION_MAX_PENDING, slowSubscriberMs: config.SUBSCRIPTION_SLOW_MS },
+})
   .then((gateway) => {
     const stop = async () => {
       await gateway.stop().catch((err) => log.error({ err }, 'error while stopping'));
