@@ -1,5 +1,6 @@
 import { addDays, DomainError, isValidDate, newId, PAYMENT_TERMS_DAYS, type Tx } from '@rg/kit';
-import { invoiceLineOrder, planBilling, type BillingPlan } from '../domain/billing-plan';
+import { invoiceLineOrder, type BillingPlan } from '../domain/billed-items';
+import { planBilling } from '../domain/billing-plan';
 import { totalInvoice } from '../domain/invoice-totals';
 import { taxRateOf } from '../domain/tax';
 import { invoicePosted, usageSummarized } from '../events/published';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { BilledItem, PlannedItem } from '../domain/billing-plan';
+import type { BilledItem, PlannedItem } from '../domain/billed-items';
 import type { InvoiceStatus } from '../domain/invoice-totals';
 import { formatInvoiceNumber } from '../domain/invoice-number';
 import { InvoiceRow } from './invoice-entities';

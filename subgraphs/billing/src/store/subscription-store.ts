@@ -70,7 +70,7 @@ export async function saveCancellation(m: EntityManager, c: ContractCancelledV1)
   await m.query(`UPDATE subscription_line SET quantity = 0 WHERE contract_id = $1`, [c.contractId]);
 }
 
-async function insertChange(m: EntityManager, c: Omit<TermChangeRow, never>): Promise<void> {
+async function insertChange(m: EntityManager, c: TermChangeRow): Promise<void> {
   await m.query(
     `INSERT INTO term_change (amendment_id, product_code, contract_id, kind, effective_date, quantity_before, quantity_after)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,

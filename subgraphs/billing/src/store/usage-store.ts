@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { UsageMonth } from '../domain/billing-plan';
+import type { UsageMonth } from '../domain/billed-items';
 
 export async function isKnownUsageEvent(m: EntityManager, eventId: string): Promise<boolean> {
   const rows = await m.query(`SELECT 1 FROM usage_record WHERE event_id = $1`, [eventId]);

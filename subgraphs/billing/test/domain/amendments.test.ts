@@ -1,4 +1,5 @@
-import { planBilling, type BilledItem, type PlannedItem } from '../../src/domain/billing-plan';
+import type { BilledItem, PlannedItem } from '../../src/domain/billed-items';
+import { planBilling } from '../../src/domain/billing-plan';
 import type { SubscriptionLine } from '../../src/domain/subscription';
 import { acmeLines, subscription } from './fixtures';
 

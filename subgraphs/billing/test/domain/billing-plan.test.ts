@@ -1,4 +1,5 @@
-import { planBilling, type BilledItem, type PlannedItem, type UsageMonth } from '../../src/domain/billing-plan';
+import type { BilledItem, PlannedItem, UsageMonth } from '../../src/domain/billed-items';
+import { planBilling } from '../../src/domain/billing-plan';
 import type { TermChange } from '../../src/domain/subscription';
 import { acmeLines, subscription } from './fixtures';
 
