@@ -25,6 +25,8 @@ export async function saveActivatedTerms(m: EntityManager, t: ContractTerms): Pr
 
 /** Records each product's quantity change; products the amendment added start from zero. */
 export async function saveAmendment(m: EntityManager, a: ContractAmendedV1): Promise<void> {
+  // An amendment is applied once, whatever event delivers it again.
+  if ((await m.query(`SELECT 1 FROM term_change WHERE amendment_id = $1 LIMIT 1`, [a.amendmentId])).length > 0) return;
   await saveActivatedTerms(m, a.before);
   for (const l of a.after.lines) {
     await m.query(
@@ -37,6 +39,8 @@ export async function saveAmendment(m: EntityManager, a: ContractAmendedV1): Pro
   }
   for (const c of a.changes) {
     await insertChange(m, { amendmentId: a.amendmentId, contractId: a.contractId, kind: a.kind, effectiveDate: a.effectiveDate, ...c });
+    // A removed product may be missing from the new terms: its current quantity is the change's.
+    await m.query(`UPDATE subscription_line SET quantity = $3 WHERE contract_id = $1 AND product_code = $2`, [a.contractId, c.productCode, c.quantityAfter]);
   }
   await m.query(`UPDATE subscription SET version = GREATEST(version, $2), end_date = $3 WHERE contract_id = $1`, [
     a.contractId,
@@ -47,6 +51,8 @@ export async function saveAmendment(m: EntityManager, a: ContractAmendedV1): Pro
 
 /** From the cancellation on nothing recurs: every recurring line goes to zero on its effective date. */
 export async function saveCancellation(m: EntityManager, c: ContractCancelledV1): Promise<void> {
+  const [known] = await m.query(`SELECT cancelled_from FROM subscription WHERE contract_id = $1`, [c.contractId]);
+  if (known?.cancelled_from) return;
   await saveActivatedTerms(m, c.before);
   await m.query(`UPDATE subscription SET cancelled_from = $2, version = GREATEST(version, $3) WHERE contract_id = $1`, [
     c.contractId,
