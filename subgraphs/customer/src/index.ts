@@ -5,6 +5,7 @@ import { resolvers } from './resolvers';
 import { createLoaders, type Loaders } from './store/loaders';
 import { CustomerRow, LegalEntityRow, TaxRegionRow } from './store/entities';
 import { migrations } from './migrations';
+import { nodeOwnerHandlers } from './events/node-owners';
 
 export const customerSubgraph: SubgraphDefinition<Loaders> = {
   service: 'customer',
@@ -13,4 +14,5 @@ export const customerSubgraph: SubgraphDefinition<Loaders> = {
   entities: [CustomerRow, LegalEntityRow, TaxRegionRow],
   migrations,
   createLoaders,
+  handlers: nodeOwnerHandlers,
 };

@@ -18,6 +18,11 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
       async (ids) => (await customers.find({ where: { parentId: In([...ids]) }, order: { seq: 'ASC' } })).filter(visible),
       (c) => c.parentId!,
     ),
+    /** The customer that owns a contract, amendment, invoice or payment. */
+    ownerOfNode: byKeyLoader<string, { node_id: string; customer_id: string }>(
+      (ids) => ds.query(`SELECT node_id, customer_id FROM node_owner WHERE node_id = ANY($1)`, [ids]),
+      (r) => r.node_id,
+    ),
     legalEntityByCode: byKeyLoader<string, LegalEntityRow>(
       (codes) => ds.getRepository(LegalEntityRow).findBy({ code: In([...codes]) }),
       (le) => le.code,
