@@ -1,4 +1,4 @@
-import { signDevToken } from '@rg/gateway';
+import { createVerifier, DEV_JWT_SECRET, signDevToken, startGateway } from '@rg/gateway';
 import { postGraphql, startTestStack, type TestStack } from '@rg/testkit';
 
 describe('gateway security', () => {
@@ -90,5 +90,31 @@ describe('gateway security', () => {
     expect(res.headers.get('x-correlation-id')).toBe('client-corr-1');
     const generated = await stack.as('admin').gql(`{ customers { totalCount } }`);
     expect(generated.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('in production, introspection and the landing page are off', async () => {
+    const saved = { NODE_ENV: process.env.NODE_ENV, INTERNAL_SECRET: process.env.INTERNAL_SECRET };
+    process.env.NODE_ENV = 'production';
+    process.env.INTERNAL_SECRET = 'dev-internal-secret-change-me';
+    const gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      subgraphUrls: { customer: stack.subgraphs.customer!.url, contract: stack.subgraphs.contract!.url },
+      verifier: createVerifier({ secret: DEV_JWT_SECRET, issuer: 'revenue-graph', audience: 'revenue-graph-api' }),
+    });
+    try {
+      const token = await stack.as('admin').token();
+      const introspection = await postGraphql(gateway.url, { query: '{ __schema { types { name } } }' }, { authorization: `Bearer ${token}` });
+      expect(introspection.errors?.[0].message).toMatch(/introspection/i);
+      const data = await postGraphql(gateway.url, { query: '{ customers { totalCount } }' }, { authorization: `Bearer ${token}` });
+      expect(data.errors).toBeUndefined();
+      const landing = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+      expect(await landing.text()).not.toMatch(/<html/i);
+    } finally {
+      await gateway.stop();
+      process.env.NODE_ENV = saved.NODE_ENV;
+      if (saved.INTERNAL_SECRET === undefined) delete process.env.INTERNAL_SECRET;
+      else process.env.INTERNAL_SECRET = saved.INTERNAL_SECRET;
+    }
   });
 });
