@@ -125,6 +125,9 @@ describe('billing runs', () => {
     expect(june[0]).toMatchObject({ creditApplied: { amount: '200.00' }, amountDue: { amount: '0.00' }, status: 'PAID' });
     const acct = (await finance(stack).gql(ACCOUNT, { id: customer })).data.customer;
     expect(acct.credit).toEqual({ amount: '3.23', currency: 'USD' });
+    // The credit invoice cannot be voided once June has used its credit.
+    const voided = await billingOps(stack).gql(VOID_INVOICE, { id: credit[0].id, reason: 'wrong date' });
+    expect(voided.data.voidInvoice).toEqual({ invoice: null, userErrors: [{ code: 'INVOICE_CREDIT_USED', message: expect.any(String), field: ['invoiceId'] }] });
   });
 
   test('a cancellation credits the unused remainder and stops billing', async () => {
