@@ -1,4 +1,4 @@
-import { today } from '@rg/kit';
+import { LEGAL_ENTITIES, today } from '@rg/kit';
 import type { CustomerResolvers } from '../generated/resolvers';
 import { collectionsStatus } from '../domain/collections';
 import { amountDue } from '../domain/invoice-totals';
@@ -15,7 +15,7 @@ const dueOf = (i: InvoiceRow) =>
  * currency of its invoices, or of the seller's default entity.
  */
 const currencyOf = async (id: string, ctx: Context) =>
-  (await ctx.loaders.accountById.load(id))?.currency ?? (await ctx.loaders.invoicesByCustomer.load(id))[0]?.currency ?? 'USD';
+  (await ctx.loaders.accountById.load(id))?.currency ?? (await ctx.loaders.invoicesByCustomer.load(id))[0]?.currency ?? LEGAL_ENTITIES[0].currency;
 
 export const Customer: CustomerResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),

@@ -64,6 +64,18 @@ describe('planBilling: the worked example', () => {
     expect(plan.usageSummaries).toEqual([{ productCode: 'API_CALLS', month: '2026-01', used: 400_000n }]);
   });
 
+  it('bills usage of a mid-month monthly contract with the first recurring invoice after the month ends', () => {
+    const s = subscription({ startDate: '2026-01-15', endDate: '2027-01-14' });
+    const usage = [{ productCode: 'API_CALLS', month: '2026-01', used: 1_100_000n }];
+    const billed = claim(planBilling(s, [], usage, '2026-01-15').items);
+    expect(planBilling(s, billed, usage, '2026-02-01').items).toEqual([]);
+    expect(lineSummary(planBilling(s, billed, usage, '2026-02-15').items)).toEqual([
+      ['RECURRING', 'PLATFORM', 1, 1600],
+      ['RECURRING', 'SEAT', 10, 500],
+      ['USAGE', 'API_CALLS', 100_000, 200],
+    ]);
+  });
+
   it('catches up every period a late run finds unbilled', () => {
     const plan = planBilling(subscription(), [], [], '2026-03-05');
     expect(lineSummary(plan.items).filter(([kind]) => kind === 'RECURRING')).toHaveLength(6);
