@@ -6,8 +6,9 @@
  * arrival at the subscriber. Each event's payload is resolved through the federated graph once
  * for the whole group of identical subscriptions.
  *
- *   TEST_DATABASE_URL=postgres://… tsx gateway/src/subscriptions/bench.ts [subscribers] [events] [events/s]
- *   (without TEST_DATABASE_URL it starts a throw-away embedded PostgreSQL, like the tests)
+ *   tsx --tsconfig packages/tsconfig.base.json gateway/src/subscriptions/bench.ts [subscribers=1000] [events=1000] [events/s=20]
+ *   (the subgraphs' TypeORM entities need the shared compiler options; without TEST_DATABASE_URL it
+ *   starts a throw-away embedded PostgreSQL, like the tests)
  */
 import { Worker } from 'node:worker_threads';
 import { EVENT_APPEND_LOCK } from '@rg/kit';
@@ -65,7 +66,7 @@ parentPort.on('message', (m) => {
 
 const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-export async function benchSubscriptions(subscribers = 1000, events = 1000, eventsPerSecond = 50): Promise<SubscriptionBenchResult> {
+export async function benchSubscriptions(subscribers = 1000, events = 1000, eventsPerSecond = 20): Promise<SubscriptionBenchResult> {
   const stack: TestStack = await startTestStack({ services: ['customer'] });
   try {
     const created = await stack.as('admin').gql(
@@ -165,7 +166,7 @@ async function main() {
     teardown = stopPostgres;
   }
   try {
-    const result = await benchSubscriptions(subscribers || 1000, events || 1000, rate || 50);
+    const result = await benchSubscriptions(subscribers || 1000, events || 1000, rate || 20);
     console.log(formatSubscriptionBench(result));
     if (result.delivered !== result.expected) process.exitCode = 1;
   } finally {
