@@ -175,11 +175,19 @@ describe('subscriptions through the gateway', () => {
       const onB = wsClient(b.url, await token('finance'));
       const sub = subscribe(onB, PAYMENTS, { customerId: customer, after: await cursorNow(stack) });
       await recordPayment(stack, { customerId: customer, amount: '12.34', externalId: 'replica-1' }); // through gateway A
-      const [received] = await sub.waitFor(1);
-      expect(received.paymentEvents).toMatchObject({ type: 'SETTLED', payment: { amount: { amount: '12.34' } }, customer: { name: 'Replica Co' }, invoice: null });
+      await recordPayment(stack, { customerId: customer, amount: '56.78', externalId: 'replica-2' });
+      const [first, second] = await sub.waitFor(2);
+      expect(first.paymentEvents).toMatchObject({ type: 'SETTLED', payment: { amount: { amount: '12.34' } }, customer: { name: 'Replica Co' }, invoice: null });
+      expect(second.paymentEvents.payment.amount.amount).toBe('56.78');
       const metrics = await b.metrics.getSingleMetricAsString('graphql_subscription_events_delivered_total');
-      expect(metrics).toMatch(/graphql_subscription_events_delivered_total\{field="paymentEvents",service="gateway"\} 1/);
+      expect(metrics).toMatch(/graphql_subscription_events_delivered_total\{field="paymentEvents",service="gateway"\} 2/);
       await onB.dispose();
+
+      // A cursor from one replica resumes on another.
+      const backOnA = subscribe(await client('finance'), PAYMENTS, { customerId: customer, after: first.paymentEvents.cursor });
+      expect((await backOnA.waitFor(1))[0].paymentEvents).toEqual(second.paymentEvents);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(backOnA.results).toHaveLength(1);
     } finally {
       await b.stop();
     }
