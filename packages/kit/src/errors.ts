@@ -24,11 +24,12 @@ export const userError = (code: string, message: string, field?: string[]): User
   field: field ?? null,
 });
 
+// Field-level errors: the response stays 200 with partial data, so a federated gateway keeps the
+// rest of a subgraph's answer (a 4xx would make it discard the whole response).
 export const unauthenticated = (message = 'Authentication required') =>
-  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 
-export const forbidden = (message = 'Not allowed') =>
-  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+export const forbidden = (message = 'Not allowed') => new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 
 export const badUserInput = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });

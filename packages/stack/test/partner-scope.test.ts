@@ -75,4 +75,25 @@ describe('partner scope across the graph', () => {
     const [{ n }] = await stack.sql(`SELECT count(*)::int AS n FROM contract.quote WHERE customer_id = $1`, [owned.customer]);
     expect(n).toBe(1);
   });
+
+  test('fields marked @policy internal are refused to partners, even on their own records', async () => {
+    const query = `query($c: ID!, $k: ID!, $i: ID!) {
+      customer(id: $c) { name creditHoldReason }
+      contract(id: $k) { id revenueSchedule { obligations { description } } }
+      invoice(id: $i) { id journalEntries { id } }
+    }`;
+    const variables = { c: owned.customer, k: owned.contract, i: owned.invoice };
+    const asPartner = await partnerA().gql(query, variables);
+    expect(asPartner.data.customer).toEqual({ name: "A's client", creditHoldReason: null });
+    expect(asPartner.data.contract).toEqual({ id: owned.contract, revenueSchedule: null });
+    // journalEntries is a non-null list: its refusal nulls the invoice that holds it.
+    expect(asPartner.data.invoice).toBeNull();
+    const refused = (asPartner.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.path?.join('.'));
+    expect(refused.sort()).toEqual(['contract.revenueSchedule', 'customer.creditHoldReason', 'invoice.journalEntries']);
+    for (const e of asPartner.errors ?? []) expect(Object.keys(e.extensions ?? {})).toEqual(['code']);
+    const asFinance = await stack.as('finance').gql(query, variables);
+    expect(asFinance.errors).toBeUndefined();
+    expect(asFinance.data.contract.revenueSchedule.obligations).toHaveLength(1);
+    expect(asFinance.data.invoice.journalEntries.length).toBeGreaterThan(0);
+  });
 });

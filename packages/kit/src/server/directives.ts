@@ -1,6 +1,6 @@
 import { defaultFieldResolver, GraphQLSchema, type GraphQLFieldConfig } from 'graphql';
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
-import { scopesOf, type Actor } from '../auth/actor';
+import { isPartnerScoped, scopesOf, type Actor } from '../auth/actor';
 import { forbidden, unauthenticated } from '../errors';
 
 /**
@@ -8,6 +8,12 @@ import { forbidden, unauthenticated } from '../errors';
  * object and the arguments. Partner scope is one: it lets a partner see only its own customers' data.
  */
 export type AccessPolicy = (actor: Actor, parent: unknown, args: Record<string, unknown>) => boolean;
+
+/** Policies every subgraph knows; a subgraph adds its own in its definition. */
+export const STANDARD_POLICIES: Record<string, AccessPolicy> = {
+  // Internal fields (credit hold reasons, accounting detail) are not for partner tokens.
+  internal: (actor) => !isPartnerScoped(actor),
+};
 
 interface Requirements {
   authenticated: boolean;

@@ -17,7 +17,7 @@ import { currentScope, runInScope } from '../context';
 import { createServiceDataSource, initializeAndMigrate, type DataSource, type StatementCounter } from '../db/data-source';
 import { createLogger, type Logger } from '../logger';
 import { writeAudit } from '../mutation';
-import { enforceAuthDirectives, type AccessPolicy } from './directives';
+import { enforceAuthDirectives, STANDARD_POLICIES, type AccessPolicy } from './directives';
 import { startConsumer, type ConsumerHandle, type EventHandlers } from '../events/consumer';
 import { listen } from './listen';
 
@@ -78,7 +78,11 @@ const PUBLIC_CODES = new Set([
 export function maskError(log: Logger, correlationId: () => string | undefined) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
-    if (code && PUBLIC_CODES.has(code)) return formatted;
+    // Known outcomes keep their message and extensions, less anything internal (subgraph URLs and bodies).
+    if (code && PUBLIC_CODES.has(code)) {
+      const { response: _r, exception: _e, stacktrace: _s, http: _h, serviceName: _n, ...extensions } = formatted.extensions ?? {};
+      return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
+    }
     log.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'unexpected error');
     return {
       message: 'Internal server error',
@@ -129,7 +133,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
 
   const schema = enforceAuthDirectives(
     buildSubgraphSchema([{ typeDefs: parse(def.typeDefs), resolvers: def.resolvers as GraphQLResolverMap<unknown> }]),
-    def.policies ?? {},
+    { ...STANDARD_POLICIES, ...def.policies },
     (ctx) => (ctx as SubgraphContext).actor,
     async (ctx, field, reason) => {
       const { actor, correlationId } = ctx as SubgraphContext;

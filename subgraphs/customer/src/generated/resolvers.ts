@@ -44,6 +44,7 @@ export type Customer = Node & {
   children: Array<Customer>;
   createdAt: Scalars['DateTime']['output'];
   creditHold: Scalars['Boolean']['output'];
+  /** Why the account is on hold: internal, not for partner tokens. */
   creditHoldReason: Maybe<Scalars['String']['output']>;
   currency: Scalars['String']['output'];
   id: Scalars['ID']['output'];

@@ -83,6 +83,7 @@ export type AuditRecord = {
 export type Contract = {
   __typename?: 'Contract';
   id: Scalars['ID']['output'];
+  /** Internal accounting: not for partner tokens. */
   revenueSchedule: Maybe<RevenueSchedule>;
 };
 
@@ -113,6 +114,7 @@ export type DeferredRevenueRollForward = {
 export type Invoice = {
   __typename?: 'Invoice';
   id: Scalars['ID']['output'];
+  /** Internal accounting: not for partner tokens. */
   journalEntries: Array<JournalEntry>;
 };
 
