@@ -11,7 +11,7 @@ describe('a subscriber that stops reading', () => {
   beforeAll(async () => {
     stack = await startTestStack({
       services: ['customer'],
-      gateway: { subscriptions: { maxPendingPerConnection: 50, slowSubscriberMs: 500 } },
+      gateway: { subscriptions: { maxPendingPerConnection: 200, slowSubscriberMs: 2000 } },
     });
   });
   afterAll(() => stack?.stop());

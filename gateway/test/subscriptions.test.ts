@@ -139,8 +139,11 @@ describe('subscriptions through the gateway', () => {
     const before = subscribe(first, query, { customerId: customer, after: await cursorNow(stack) });
 
     let recorded = 0;
+    let dropped: () => void = () => {};
+    const disconnected = new Promise<void>((resolve) => (dropped = resolve));
     const producing = (async () => {
       for (let i = 0; i < 100; i++) {
+        if (i === 50) await disconnected; // the drop happens mid-stream, whatever the machine's speed
         await recordPayment(stack, { customerId: customer, amount: '1.00', externalId: `resume-${String(i).padStart(3, '0')}` });
         recorded = i + 1;
       }
@@ -149,6 +152,7 @@ describe('subscriptions through the gateway', () => {
     await first.dispose(); // the connection drops while payments keep coming
     const received = before.events.map((e) => e.paymentEvents);
     const disconnectedAt = recorded;
+    dropped();
 
     // Resumes from the last cursor it saw while payments are still being recorded: replay, then live.
     const second = await client('finance');

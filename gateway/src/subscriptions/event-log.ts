@@ -54,7 +54,7 @@ export class EventLog {
     private readonly pool: Pool,
     private readonly opts: EventLogOptions,
   ) {
-    this.windowSize = opts.windowSize ?? 20_000;
+    this.windowSize = opts.windowSize ?? 5_000;
   }
 
   static async open(opts: EventLogOptions): Promise<EventLog> {
