@@ -20,6 +20,9 @@ const EXAMPLE_QUERY = `{
   }
 }`;
 
+/** Each service's port: `<NAME>_PORT` (GATEWAY_PORT, BILLING_PORT …) or its default. */
+const portOf = (name: keyof typeof DEFAULT_PORTS) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? DEFAULT_PORTS[name]);
+
 async function main() {
   const processes: ServiceProcess[] = [];
   let stopping = false;
@@ -36,19 +39,18 @@ async function main() {
   process.once('SIGTERM', () => void shutdown(0));
 
   try {
-    for (const name of [...SERVICES, 'gateway'] as const) await assertPortFree(DEFAULT_PORTS[name], name);
+    for (const name of [...SERVICES, 'gateway'] as const) await assertPortFree(portOf(name), name);
     const env = { ...process.env, DATABASE_URL: adminUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
     for (const service of SERVICES) {
-      const p = spawnService(service, `subgraphs/${service}/src/main.ts`, { ...env, PORT: String(DEFAULT_PORTS[service]) });
+      const p = spawnService(service, `subgraphs/${service}/src/main.ts`, { ...env, PORT: String(portOf(service)) });
       processes.push(p);
     }
     // Subgraphs migrate their own schemas on start; wait for all before the gateway.
-    await Promise.all(
-      processes.map((p) => waitForHttp(`http://127.0.0.1:${DEFAULT_PORTS[p.name as 'customer']}/health`, 120_000, p.exited)),
-    );
-    const gateway = spawnService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(DEFAULT_PORTS.gateway) });
+    await Promise.all(processes.map((p) => waitForHttp(`http://127.0.0.1:${portOf(p.name as 'customer')}/health`, 120_000, p.exited)));
+    const subgraphUrls = Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${portOf(s)}/graphql`]));
+    const gateway = spawnService('gateway', 'gateway/src/main.ts', { ...env, ...subgraphUrls, PORT: String(portOf('gateway')) });
     processes.push(gateway);
-    await waitForHttp(`http://127.0.0.1:${DEFAULT_PORTS.gateway}/health`, 60_000, gateway.exited);
+    await waitForHttp(`http://127.0.0.1:${portOf('gateway')}/health`, 60_000, gateway.exited);
     for (const p of processes) {
       void p.exited.then((code) => {
         if (!stopping) {
@@ -58,7 +60,7 @@ async function main() {
       });
     }
 
-    const gatewayUrl = `http://localhost:${DEFAULT_PORTS.gateway}/graphql`;
+    const gatewayUrl = `http://localhost:${portOf('gateway')}/graphql`;
     try {
       if (await seedDemoData(gatewayUrl)) console.log('Demo data created.');
     } catch (err) {
@@ -67,7 +69,7 @@ async function main() {
     console.log(`
 Revenue Graph is running.
   GraphQL:   ${gatewayUrl}
-  Dashboard: http://localhost:${DEFAULT_PORTS.gateway}/dashboard
+  Dashboard: http://localhost:${portOf('gateway')}/dashboard
   Database:  ${embedded ? 'embedded PostgreSQL in .data/postgres' : 'DATABASE_URL'}
 
 Get a token:   npm run token -- --role finance
