@@ -83,8 +83,6 @@ export interface ConsumerOptions {
   baseBackoffMs?: number;
   pollMs?: number;
   batchSize?: number;
-  /** Called after an event's effect committed and before the position is acknowledged (tests). */
-  listen?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
