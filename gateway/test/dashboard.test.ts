@@ -6,7 +6,7 @@ import { startTestStack, type TestStack } from '@rg/testkit';
 import { mountDashboard } from '../src/dashboard/routes';
 import { acmeContract, amendSeats, createCustomer } from './support';
 
-/** Debian's chromium package; .ci/run installs it (apt-get install -y chromium). */
+/** Debian's chromium package; `npm install` installs it where it can (packages/stack/src/cli/ensure-chromium.mjs). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, REPO_ROOT } from '../paths';
 import { benchEventLog } from '../bench/event-log';
+import { benchSubscriptions, formatSubscriptionBench } from '@rg/gateway/src/subscriptions/bench';
 
 async function startPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
   const dataDir = join(DATA_DIR, `bench-pg-${process.pid}`);
@@ -36,6 +37,9 @@ async function startPostgres(): Promise<{ url: string; stop(): Promise<void> }> 
 }
 
 const BENCHES: Record<string, () => Promise<void>> = {
+  async subscriptions() {
+    console.log(formatSubscriptionBench(await benchSubscriptions()));
+  },
   async events() {
     const r = await benchEventLog(10_000);
     console.log(
