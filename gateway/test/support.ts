@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { EVENT_APPEND_LOCK } from '@rg/kit';
-import type { TestStack } from '@rg/testkit';
+import { acmeQuoteInput, type TestStack } from '@rg/testkit';
 import { encodeCursor } from '../src/subscriptions/cursor';
 
 export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
@@ -135,18 +135,7 @@ export async function acmeContract(stack: TestStack, customerId: string): Promis
     await rep.gql<any>(
       `mutation($input: CreateQuoteInput!) { createQuote(input: $input) { quote { id } userErrors { code message } } }`,
       {
-        input: {
-          customerId,
-          startDate: '2026-01-01',
-          termMonths: 12,
-          billingFrequency: 'MONTHLY',
-          lines: [
-            { productCode: 'PLATFORM', quantity: 1, discountPercent: '20' },
-            { productCode: 'SEAT', quantity: 10 },
-            { productCode: 'API_CALLS', quantity: 1 },
-            { productCode: 'ONBOARDING', quantity: 1 },
-          ],
-        },
+        input: acmeQuoteInput(customerId),
       },
     ),
     'createQuote',

@@ -1,3 +1,4 @@
 export * from './database';
 export * from './client';
 export * from './stack';
+export * from './scenario';

@@ -1,4 +1,4 @@
-import type { TestStack } from '@rg/testkit';
+import { ACME, acmeQuoteInput as acmeQuote, type TestStack } from '@rg/testkit';
 
 export const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) {
   createCustomer(input: $input) { customer { id } userErrors { code field } }
@@ -43,21 +43,7 @@ export const COMPLETE_ONBOARDING = `mutation($id: ID!, $on: Date!) {
 }`;
 export const CONTRACT_AT = `query($id: ID!, $version: Int) { contract(id: $id, version: $version) { ${CONTRACT_FIELDS} } }`;
 
-export const ACME = { name: 'Acme Analytics', currency: 'USD', taxRegion: 'US-CA', legalEntityCode: 'US01' };
-
-/** The quote of step 1 of the worked example. */
-export const acmeQuote = (customerId: string) => ({
-  customerId,
-  startDate: '2026-01-01',
-  termMonths: 12,
-  billingFrequency: 'MONTHLY',
-  lines: [
-    { productCode: 'PLATFORM', quantity: 1, discountPercent: '20' },
-    { productCode: 'SEAT', quantity: 10 },
-    { productCode: 'API_CALLS', quantity: 1 },
-    { productCode: 'ONBOARDING', quantity: 1 },
-  ],
-});
+export { ACME, acmeQuote };
 
 /** Creates a customer through the customer subgraph and waits until this subgraph has learnt it. */
 export async function newCustomer(stack: TestStack, overrides: Record<string, unknown> = {}, role: 'admin' | 'partner' = 'admin', partnerId?: string) {

@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@rg/testkit';
+import { ACME_TERMS, startTestStack, type TestStack } from '@rg/testkit';
 import {
   ACCEPT_QUOTE,
   acmeQuote,
@@ -95,15 +95,7 @@ describe('worked example: quote to contract to amendment', () => {
       number: contract.number,
       quoteId: quote.id,
       customerId: acme,
-      partnerId: null,
-      legalEntityCode: 'US01',
-      taxRegion: 'US-CA',
-      currency: 'USD',
-      startDate: '2026-01-01',
-      endDate: '2026-12-31',
-      termMonths: 12,
-      billingFrequency: 'MONTHLY',
-      version: 1,
+      ...ACME_TERMS,
       activatedAt: expect.any(String),
       lines: [
         { productCode: 'PLATFORM', productName: 'Platform subscription', chargeModel: 'FLAT', quantity: 1, discountPercent: '20', listUnitPriceMicros: '2000000000', netUnitPriceMicros: '1600000000', sspUnitPriceMicros: '2000000000', includedUnits: null },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ContractActivatedV1, ContractTermLine, ContractTerms, EventCatalog } from '@rg/kit';
-import type { TestStack } from '@rg/testkit';
+import { ACME_TERMS, type TestStack } from '@rg/testkit';
 
 /** Appends a catalog event to the log as its producer would, and returns its id. */
 export async function publish<T extends keyof EventCatalog>(
@@ -50,15 +50,7 @@ export function contractTerms(customerId: string, lines: ContractTermLine[], ove
     contractId: `ctr_test${contractSeq}_${randomUUID().slice(0, 8)}`,
     number: `C-2026-${String(contractSeq).padStart(6, '0')}`,
     customerId,
-    partnerId: null,
-    legalEntityCode: 'US01',
-    taxRegion: 'US-CA',
-    currency: 'USD',
-    startDate: '2026-01-01',
-    endDate: '2026-12-31',
-    termMonths: 12,
-    billingFrequency: 'MONTHLY',
-    version: 1,
+    ...ACME_TERMS,
     lines,
     ...over,
   };

@@ -1,4 +1,4 @@
-import { startTestStack, type TestStack } from '@rg/testkit';
+import { acmeQuoteInput, startTestStack, type TestStack } from '@rg/testkit';
 
 /**
  * Steps 9 and 12 of shared/scenarios/quote-to-cash.md, renewal side, end to end: the contract and
@@ -43,18 +43,7 @@ describe('worked example: Acme renewal through the real mutations', () => {
       await rep.gql<any>(
         `mutation($input: CreateQuoteInput!) { createQuote(input: $input) { quote { id requiredApproval } userErrors { code message } } }`,
         {
-          input: {
-            customerId: customer,
-            startDate: '2026-01-01',
-            termMonths: 12,
-            billingFrequency: 'MONTHLY',
-            lines: [
-              { productCode: 'PLATFORM', quantity: 1, discountPercent: '20' },
-              { productCode: 'SEAT', quantity: 10 },
-              { productCode: 'API_CALLS', quantity: 1 },
-              { productCode: 'ONBOARDING', quantity: 1 },
-            ],
-          },
+          input: acmeQuoteInput(customer),
         },
       ),
     ).createQuote.quote;

@@ -1,3 +1,4 @@
+import { ACME_TERMS } from '@rg/testkit/src/scenario';
 import type { ContractAmendedV1, ContractTerms, ContractTermLine } from '@rg/kit';
 
 /** The contract of the worked example (shared/scenarios/quote-to-cash.md), as ContractActivated carries it. */
@@ -17,15 +18,7 @@ export const acmeTerms: ContractTerms = {
   contractId: 'ctr_acme',
   number: 'C-2026-000001',
   customerId: 'cus_acme',
-  partnerId: null,
-  legalEntityCode: 'US01',
-  taxRegion: 'US-CA',
-  currency: 'USD',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  termMonths: 12,
-  billingFrequency: 'MONTHLY',
-  version: 1,
+  ...ACME_TERMS,
   lines: [
     { ...line('PLATFORM', 'FLAT', 1, '2000000000', '1600000000'), discountPercent: '20' },
     line('SEAT', 'PER_UNIT', 10, '50000000', '50000000'),
