@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { appendEvents, createLogger, KIT_TABLES_SQL, startConsumer, type EventEnvelope, type HandlerTx } from '@rg/kit';
+import { appendEvents, createLogger, createServiceDataSource, KIT_TABLES_SQL, startConsumer, type EventEnvelope, type HandlerTx } from '@rg/kit';
 import { createTestDatabase, serviceUrlFor } from '@rg/testkit';
 
 export interface EventLogBenchResult {
@@ -17,13 +16,10 @@ export interface EventLogBenchResult {
  */
 export async function benchEventLog(events = 10_000): Promise<EventLogBenchResult> {
   const db = await createTestDatabase();
-  const producer = new DataSource({ type: 'postgres', url: serviceUrlFor(db.adminUrl, 'contract'), extra: { max: 4 } });
-  const consumerDs = new DataSource({
-    type: 'postgres',
-    url: serviceUrlFor(db.adminUrl, 'billing'),
-    schema: 'billing',
-    extra: { max: 6, options: '-c search_path=billing' },
-  });
+  const connect = (service: 'contract' | 'billing', poolSize: number) =>
+    createServiceDataSource({ service, url: serviceUrlFor(db.adminUrl, service), entities: [], migrations: [], poolSize }).dataSource;
+  const producer = connect('contract', 4);
+  const consumerDs = connect('billing', 6);
   await producer.initialize();
   await consumerDs.initialize();
   try {
