@@ -131,7 +131,8 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
     (await listener.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [lockKey])).rows[0].ok as boolean;
   let isLeader = false;
 
-  async function handleOnce(event: EventEnvelope, handler: EventHandler): Promise<void> {
+  /** Applies the event and acknowledges it (moves the position to it) in one transaction. */
+  async function handleOnce(event: EventEnvelope, handler: EventHandler, acknowledge: boolean): Promise<void> {
     await runInScope({ correlationId: event.correlationId, causationId: event.id, actor }, () =>
       ds.transaction(async (manager) => {
         const fresh = await manager.query(
@@ -139,22 +140,25 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
            ON CONFLICT DO NOTHING RETURNING event_id`,
           [name, event.id, event.position],
         );
-        if (fresh.length === 0) return; // already applied: redelivery has no second effect
-        const emitted: NewEvent[] = [];
-        const audits: AuditEntry[] = [];
-        await handler(event, { manager, event, emit: (e) => emitted.push(e), audit: (a) => audits.push(a) });
-        await writeAudit(manager, opts.service, actor, event.correlationId, audits);
-        await appendEvents(manager, emitted, {
-          producer: opts.service,
-          correlationId: event.correlationId,
-          causationId: event.id,
-        });
+        // Already applied (a redelivery or a replay): no second effect, only the acknowledgement.
+        if (fresh.length > 0) {
+          const emitted: NewEvent[] = [];
+          const audits: AuditEntry[] = [];
+          await handler(event, { manager, event, emit: (e) => emitted.push(e), audit: (a) => audits.push(a) });
+          await writeAudit(manager, opts.service, actor, event.correlationId, audits);
+          await appendEvents(manager, emitted, {
+            producer: opts.service,
+            correlationId: event.correlationId,
+            causationId: event.id,
+          });
+        }
+        if (acknowledge) await advance(event.position, manager);
       }),
     );
   }
 
-  async function advance(position: string) {
-    await ds.query(
+  async function advance(position: string, manager: Pick<EntityManager, 'query'> = ds) {
+    await manager.query(
       `UPDATE consumer_position SET position = GREATEST(position, $2::bigint), updated_at = now() WHERE consumer = $1`,
       [name, position],
     );
@@ -174,10 +178,10 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
   }
 
   /** Applies one event with retries; returns false when it went to the dead letters. */
-  async function deliver(event: EventEnvelope, handler: EventHandler, attemptsAllowed: number): Promise<boolean> {
+  async function deliver(event: EventEnvelope, handler: EventHandler, attemptsAllowed: number, acknowledge: boolean): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await handleOnce(event, handler);
+        await handleOnce(event, handler, acknowledge);
         processed += 1;
         m?.processed.inc(labels);
         return true;
@@ -189,6 +193,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
         log.warn({ eventId: event.id, type: event.type, attempt, error: message }, 'event handler failed');
         if (permanent || attempt >= attemptsAllowed) {
           await deadLetter(event, attempt, message);
+          openDeadLetters += 1;
           return false;
         }
         await sleep(baseBackoffMs * 2 ** (attempt - 1));
@@ -206,24 +211,41 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
     return rows[0]?.event_id ?? null;
   }
 
+  // Open dead letters of this consumer; while there are none, no event can be parked behind one.
+  let openDeadLetters = 0;
+
   async function processBatch(): Promise<number> {
     const [{ position }] = await ds.query(`SELECT position FROM consumer_position WHERE consumer = $1`, [name]);
     const rows = await ds.query(
       `SELECT * FROM events.event_log WHERE position > $1 ORDER BY position LIMIT $2`,
       [position, batchSize],
     );
+    [{ open: openDeadLetters }] = await ds.query(
+      `SELECT count(*)::int AS open FROM ops.dead_letter WHERE service = $1 AND status IN ('OPEN', 'RETRY_REQUESTED')`,
+      [name],
+    );
+    let unacknowledged: string | null = null;
     for (const row of rows) {
       if (!running) break;
       const event = rowToEnvelope(row);
       const handler = opts.handlers[event.type];
-      if (handler) {
-        // Events of an aggregate stay in order: one behind a dead letter waits there with it.
-        const blocker = await parkedBehind(event);
-        if (blocker) await deadLetter(event, 0, `Parked behind dead-lettered event ${blocker} of the same ${event.aggregateType}`);
-        else await deliver(event, handler, maxAttempts);
+      if (!handler) {
+        unacknowledged = event.position; // acknowledged with the next applied event, or below
+        continue;
+      }
+      // Events of an aggregate stay in order: one behind a dead letter waits there with it.
+      const blocker = openDeadLetters > 0 ? await parkedBehind(event) : null;
+      if (blocker) {
+        await deadLetter(event, 0, `Parked behind dead-lettered event ${blocker} of the same ${event.aggregateType}`);
+        openDeadLetters += 1;
+      } else if (await deliver(event, handler, maxAttempts, true)) {
+        unacknowledged = null;
+        continue;
       }
       await advance(event.position);
+      unacknowledged = null;
     }
+    if (unacknowledged) await advance(unacknowledged);
     return rows.length;
   }
 
@@ -236,7 +258,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
     for (const row of requested) {
       const event = rowToEnvelope(row);
       const handler = opts.handlers[event.type];
-      const ok = handler ? await deliver(event, handler, 1) : false;
+      const ok = handler ? await deliver(event, handler, 1, false) : false;
       if (ok) {
         await ds.query(
           `UPDATE ops.dead_letter SET status = 'RESOLVED', resolved_at = clock_timestamp(), resolution = 'retried'
