@@ -10,6 +10,7 @@ export const MUTATION_ROLES: Record<string, readonly Role[]> = {
   // customer
   createCustomer: ['admin', 'sales_rep', 'sales_manager', 'partner'],
   setCreditHold: ['admin', 'finance'],
+  updateCustomer: ['admin', 'sales_rep', 'sales_manager', 'partner'],
   // contract
   createQuote: ['admin', 'sales_rep', 'sales_manager', 'partner'],
   submitQuote: ['admin', 'sales_rep', 'sales_manager', 'partner'],

@@ -21,6 +21,15 @@ export interface CustomerCreatedV1 {
   partnerId: string | null;
 }
 
+/** Name, tax region or parent changed; currency, legal entity and partner never move. */
+export interface CustomerUpdatedV1 {
+  customerId: string;
+  name: string;
+  taxRegion: string;
+  parentId: string | null;
+  changed: Array<'name' | 'taxRegion' | 'parentId'>;
+}
+
 export interface CreditHoldChangedV1 {
   customerId: string;
   creditHold: boolean;
@@ -170,6 +179,7 @@ export interface UsageSummarizedV1 {
 /** The event types on the log, by name. */
 export interface EventCatalog {
   CustomerCreated: CustomerCreatedV1;
+  CustomerUpdated: CustomerUpdatedV1;
   CreditHoldChanged: CreditHoldChangedV1;
   ContractActivated: ContractActivatedV1;
   ContractAmended: ContractAmendedV1;

@@ -4,9 +4,10 @@ import {
   type ContractAmendedV1,
   type ContractCancelledV1,
   type CustomerCreatedV1,
+  type CustomerUpdatedV1,
   type EventHandlers,
 } from '@rg/kit';
-import { upsertAccount } from '../store/account-store';
+import { changeTaxRegion, upsertAccount } from '../store/account-store';
 import { saveActivatedTerms, saveAmendment, saveCancellation } from '../store/subscription-store';
 
 /**
@@ -21,6 +22,7 @@ export const handlers: EventHandlers = {
       'customer',
     ),
   ),
+  CustomerUpdated: versioned<CustomerUpdatedV1>(1, (p, _e, tx) => changeTaxRegion(tx.manager, p.customerId, p.taxRegion)),
   ContractActivated: versioned<ContractActivatedV1>(1, async (p, _e, tx) => {
     // The terms carry the customer's billing facts too, so billing never depends on event order here.
     await upsertAccount(

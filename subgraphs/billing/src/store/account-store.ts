@@ -24,6 +24,11 @@ export async function upsertAccount(m: EntityManager, facts: AccountFacts, sourc
   );
 }
 
+/** A customer moved to another tax region: invoices from now on are taxed by the new one. */
+export async function changeTaxRegion(m: EntityManager, id: string, taxRegion: string): Promise<void> {
+  await m.query(`UPDATE customer_account SET tax_region = $2 WHERE id = $1`, [id, taxRegion]);
+}
+
 /** Locks the account for the rest of the transaction: credit and payments change under this lock. */
 export const lockAccount = (m: EntityManager, id: string): Promise<CustomerAccountRow | null> =>
   m.findOne(CustomerAccountRow, { where: { id }, lock: { mode: 'pessimistic_write' } });

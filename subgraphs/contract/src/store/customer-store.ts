@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CustomerCreatedV1 } from '@rg/kit';
+import type { CustomerCreatedV1, CustomerUpdatedV1 } from '@rg/kit';
 import { KnownCustomerRow } from './entities';
 
 /** Locks the local copy of a customer, so a credit hold cannot land between check and order. */
@@ -14,6 +14,16 @@ export async function rememberCustomer(m: EntityManager, c: CustomerCreatedV1): 
     [c.customerId, c.name, c.currency, c.taxRegion, c.legalEntityCode, c.partnerId],
   );
   return inserted.length > 0;
+}
+
+/** Follows a rename or a move to another tax region; false when the customer is not known here. */
+export async function updateCustomerFacts(m: EntityManager, c: CustomerUpdatedV1): Promise<boolean> {
+  const [, affected] = await m.query(`UPDATE known_customer SET name = $2, tax_region = $3, updated_at = now() WHERE id = $1`, [
+    c.customerId,
+    c.name,
+    c.taxRegion,
+  ]);
+  return affected > 0;
 }
 
 /** Updates the credit hold; false when the customer is not known here. */

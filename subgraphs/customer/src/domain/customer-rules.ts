@@ -49,6 +49,43 @@ export function validateNewCustomer(
   return problems;
 }
 
+export interface CustomerChange {
+  name?: string | null;
+  taxRegion?: string | null;
+  /** undefined leaves the parent as it is; null detaches. */
+  parentId?: string | null;
+}
+
+/**
+ * Checks a change to an account. Re-parenting must keep the hierarchy a tree (no account under
+ * itself or its own descendants) within the depth limit, counting the moved account's subtree.
+ */
+export function validateCustomerChange(
+  customerId: string,
+  change: CustomerChange,
+  refs: { taxRegions: Set<string>; parentDepth: number | null; subtreeHeight: number; descendants: Set<string> },
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const at = (f: string) => ['input', f];
+  if (change.name !== undefined && change.name !== null) {
+    if (!change.name.trim()) problems.push({ code: 'NAME_REQUIRED', message: 'Name must not be empty', field: at('name') });
+    if (change.name.length > 200) problems.push({ code: 'NAME_TOO_LONG', message: 'Name is longer than 200 characters', field: at('name') });
+  }
+  if (change.taxRegion !== undefined && change.taxRegion !== null && !refs.taxRegions.has(change.taxRegion)) {
+    problems.push({ code: 'UNKNOWN_TAX_REGION', message: `Tax region "${change.taxRegion}" is not in the tax table`, field: at('taxRegion') });
+  }
+  if (change.parentId) {
+    if (change.parentId === customerId || refs.descendants.has(change.parentId)) {
+      problems.push({ code: 'HIERARCHY_CYCLE', message: 'An account cannot be placed under itself or one of its own sub-accounts', field: at('parentId') });
+    } else if (refs.parentDepth === null) {
+      problems.push({ code: 'PARENT_NOT_FOUND', message: `Parent customer ${change.parentId} was not found`, field: at('parentId') });
+    } else if (refs.parentDepth + 1 + refs.subtreeHeight >= MAX_HIERARCHY_DEPTH) {
+      problems.push({ code: 'HIERARCHY_TOO_DEEP', message: `An account hierarchy is at most ${MAX_HIERARCHY_DEPTH} levels deep`, field: at('parentId') });
+    }
+  }
+  return problems;
+}
+
 /** A partner may only create accounts it owns; others may assign any partner. */
 export function partnerOwnershipPolicy(input: { partnerId?: string | null }, actor: Actor): Decision {
   if (!isPartnerScoped(actor)) return allow();

@@ -99,6 +99,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   createCustomer: CustomerPayload;
   setCreditHold: CustomerPayload;
+  /** Renames, moves to another tax region or re-parents an account; currency, legal entity and partner are fixed. */
+  updateCustomer: CustomerPayload;
 };
 
 
@@ -111,6 +113,12 @@ export type MutationSetCreditHoldArgs = {
   customerId: Scalars['ID']['input'];
   hold: Scalars['Boolean']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateCustomerArgs = {
+  customerId: Scalars['ID']['input'];
+  input: UpdateCustomerInput;
 };
 
 /**
@@ -164,6 +172,13 @@ export type Quote = Node & {
 export type Renewal = Node & {
   __typename?: 'Renewal';
   id: Scalars['ID']['output'];
+};
+
+export type UpdateCustomerInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new parent; null detaches the account from its parent. Left out, the parent stays. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  taxRegion?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UserError = {
@@ -341,6 +356,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quote: ResolverTypeWrapper<Quote>;
   Renewal: ResolverTypeWrapper<Renewal>;
+  UpdateCustomerInput: UpdateCustomerInput;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
 
@@ -370,6 +386,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Quote: Quote | FederationReferenceTypes['Quote'];
   Renewal: Renewal | FederationReferenceTypes['Renewal'];
+  UpdateCustomerInput: UpdateCustomerInput;
   UserError: UserError;
 }>;
 
@@ -452,6 +469,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   setCreditHold?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationSetCreditHoldArgs, 'customerId' | 'hold' | 'reason'>>;
+  updateCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'customerId' | 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = ResolversObject<{

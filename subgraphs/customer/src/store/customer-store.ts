@@ -21,6 +21,19 @@ export async function depthOf(m: EntityManager, id: string): Promise<number | nu
   return Number(rows[0].n) === 0 ? null : Number(rows[0].depth);
 }
 
+/** Every account below `id` in its hierarchy, with how far below it sits (children are 1). */
+export async function descendantsOf(m: EntityManager, id: string): Promise<Map<string, number>> {
+  const rows: Array<{ id: string; level: number }> = await m.query(
+    `WITH RECURSIVE down(id, level) AS (
+       SELECT id, 1 FROM customer WHERE parent_id = $1
+       UNION ALL
+       SELECT c.id, down.level + 1 FROM customer c JOIN down ON c.parent_id = down.id WHERE down.level < 50
+     ) SELECT id, level FROM down`,
+    [id],
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.level)]));
+}
+
 export async function insertCustomer(m: EntityManager, input: NewCustomer): Promise<CustomerRow> {
   const row = m.create(CustomerRow, {
     id: newId('Customer'),
