@@ -3,6 +3,16 @@ import type { NewInvoice } from '../store/invoice-store';
 import type { NewPayment } from '../store/payment-store';
 import type { InvoiceRow } from '../store/invoice-entities';
 
+/** What every invoice event says about the invoice. */
+const invoiceFacts = (inv: Pick<InvoiceRow, 'id' | 'number' | 'customerId' | 'contractId' | 'legalEntityCode' | 'currency'>) => ({
+  invoiceId: inv.id,
+  number: inv.number,
+  customerId: inv.customerId,
+  contractId: inv.contractId,
+  legalEntityCode: inv.legalEntityCode,
+  currency: inv.currency,
+});
+
 /** Everything the ledger needs to post the invoice and recognise its revenue. */
 export function invoicePosted(inv: NewInvoice): NewEvent<InvoicePostedV1> {
   return {
@@ -10,12 +20,7 @@ export function invoicePosted(inv: NewInvoice): NewEvent<InvoicePostedV1> {
     aggregateType: 'Invoice',
     aggregateId: inv.id,
     payload: {
-      invoiceId: inv.id,
-      number: inv.number,
-      customerId: inv.customerId,
-      contractId: inv.contractId,
-      legalEntityCode: inv.legalEntityCode,
-      currency: inv.currency,
+      ...invoiceFacts(inv),
       issueDate: inv.issueDate,
       dueDate: inv.dueDate,
       subtotalMinor: inv.subtotalMinor.toString(),
@@ -43,12 +48,7 @@ export function invoiceVoided(inv: InvoiceRow, reason: string, voidedOn: string)
     aggregateType: 'Invoice',
     aggregateId: inv.id,
     payload: {
-      invoiceId: inv.id,
-      number: inv.number,
-      customerId: inv.customerId,
-      contractId: inv.contractId,
-      legalEntityCode: inv.legalEntityCode,
-      currency: inv.currency,
+      ...invoiceFacts(inv),
       voidedOn,
       reason,
       totalMinor: inv.totalMinor,
