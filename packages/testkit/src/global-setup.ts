@@ -1,25 +1,14 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
 /**
- * One real PostgreSQL server for the whole test run (embedded, throw-away data folder), in a
- * child process. Each test file creates its own database in it (see database.ts).
- * TEST_DATABASE_URL points the tests at an existing server instead.
+ * One real PostgreSQL server for the whole test run (embedded, throw-away data folder). Each
+ * test file creates its own database in it (see database.ts). TEST_DATABASE_URL points the tests
+ * at an existing server instead.
  */
 export default async function globalSetup() {
   if (process.env.TEST_DATABASE_URL) return;
-  const dataDir = join(__dirname, '..', '..', '..', '.test-data', `pg-${process.pid}`);
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const child = fork(join(__dirname, 'postgres-process.ts'), [dataDir], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m: { url?: string; error?: string }) => (m.url ? resolve(m.url) : reject(new Error(m.error))));
-    child.once('exit', (code) => reject(new Error(`PostgreSQL process exited with ${code}`)));
-  });
-  process.env.TEST_DATABASE_URL = url;
-  (globalThis as { __rgPostgres?: { child: ChildProcess; dataDir: string } }).__rgPostgres = { child, dataDir };
+  const pg = await startThrowawayPostgres(join(__dirname, '..', '..', '..', '.test-data', `pg-${process.pid}`));
+  process.env.TEST_DATABASE_URL = pg.url;
+  (globalThis as { __rgPostgres?: ThrowawayPostgres }).__rgPostgres = pg;
 }

@@ -1,12 +1,5 @@
-import { rmSync } from 'node:fs';
-import type { ChildProcess } from 'node:child_process';
+import type { ThrowawayPostgres } from './throwaway-postgres';
 
 export default async function globalTeardown() {
-  const pg = (globalThis as { __rgPostgres?: { child: ChildProcess; dataDir: string } }).__rgPostgres;
-  if (!pg) return;
-  await new Promise<void>((resolve) => {
-    pg.child.once('exit', () => resolve());
-    pg.child.send('stop');
-  });
-  rmSync(pg.dataDir, { recursive: true, force: true });
+  await (globalThis as { __rgPostgres?: ThrowawayPostgres }).__rgPostgres?.stop();
 }
