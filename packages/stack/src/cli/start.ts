@@ -5,20 +5,8 @@
 import { assertPortFree, DEFAULT_PORTS, SERVICES } from '@rg/kit';
 import { openDatabase } from '../database';
 import { seedDemoData } from '../demo';
+import { EXAMPLE_QUERY } from '../example-query';
 import { spawnService, stopAll, waitForHttp, type ServiceProcess } from '../processes';
-
-const EXAMPLE_QUERY = `{
-  customers(first: 5) {
-    nodes {
-      name
-      balance { amount currency }
-      contracts { number startDate endDate lines { product { code } quantity netUnitPrice { amount } }
-                  revenueSchedule { obligations { description allocatedPrice { amount } recognizedToDate { amount } } } }
-      invoices { number total { amount } status }
-      renewals { renewalDate currentArr { amount } riskLevel riskReasons }
-    }
-  }
-}`;
 
 /** Each service's port: `<NAME>_PORT` (GATEWAY_PORT, BILLING_PORT …) or its default. */
 const portOf = (name: keyof typeof DEFAULT_PORTS) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? DEFAULT_PORTS[name]);
