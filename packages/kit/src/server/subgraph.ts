@@ -60,6 +60,8 @@ export interface SubgraphHandle {
   statements: StatementCounter;
   consumer: ConsumerHandle | null;
   metrics: Registry;
+  /** TCP connections accepted so far: shows whether callers reuse keep-alive connections. */
+  connectionsAccepted(): number;
   stop(): Promise<void>;
 }
 
@@ -151,6 +153,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   // reuses a socket this side has just closed ("socket hang up").
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
+  let connectionsAccepted = 0;
+  httpServer.on('connection', () => (connectionsAccepted += 1));
 
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
@@ -228,6 +232,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     statements,
     consumer,
     metrics,
+    connectionsAccepted: () => connectionsAccepted,
     async stop() {
       clearInterval(purge);
       await consumer?.stop();
