@@ -29,3 +29,4 @@ export * from './server/main';
 export * from './catalog/events';
 export * from './auth/authorization-matrix';
 export * from './events/replay';
+export * from './events/dead-letters';

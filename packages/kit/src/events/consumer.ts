@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { SYSTEM_ACTOR, type Actor } from '../auth/actor';
@@ -8,6 +7,7 @@ import { writeAudit, type AuditEntry } from '../mutation';
 import type { Logger } from '../logger';
 import { appendEvents } from './outbox';
 import { EVENT_CHANNEL, rowToEnvelope, type EventEnvelope, type NewEvent } from './envelope';
+import { openDeadLetterCount, PARKED_PREFIX, parkedBehind, recordDeadLetter, resolveRetried, retriesRequested } from './dead-letters';
 
 /** What a handler may do: write in the consumer's transaction, emit follow-up events, audit. */
 export interface HandlerTx {
@@ -94,6 +94,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
   const pollMs = opts.pollMs ?? 1000;
   const batchSize = opts.batchSize ?? 200;
   const ds = opts.dataSource;
+  const query = (sql: string, params?: unknown[]) => ds.query(sql, params);
   const { log } = opts;
   const actor: Actor = { ...SYSTEM_ACTOR, sub: `consumer:${name}` };
 
@@ -165,15 +166,8 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
   }
 
   async function deadLetter(event: EventEnvelope, attempts: number, error: string) {
-    await ds.query(
-      `INSERT INTO ops.dead_letter
-         (id, service, event_id, event_position, event_type, aggregate_type, aggregate_id, attempts, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (service, event_id) DO UPDATE
-         SET attempts = ops.dead_letter.attempts + EXCLUDED.attempts, last_error = EXCLUDED.last_error,
-             failed_at = clock_timestamp(), status = 'OPEN'`,
-      [randomUUID(), name, event.id, event.position, event.type, event.aggregateType, event.aggregateId, attempts, error],
-    );
+    await recordDeadLetter(query, name, event, attempts, error);
+    openDeadLetters += 1;
     log.error({ eventId: event.id, type: event.type, attempts, error }, 'event dead-lettered');
   }
 
@@ -193,22 +187,11 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
         log.warn({ eventId: event.id, type: event.type, attempt, error: message }, 'event handler failed');
         if (permanent || attempt >= attemptsAllowed) {
           await deadLetter(event, attempt, message);
-          openDeadLetters += 1;
           return false;
         }
         await sleep(baseBackoffMs * 2 ** (attempt - 1));
       }
     }
-  }
-
-  async function parkedBehind(event: EventEnvelope): Promise<string | null> {
-    const rows = await ds.query(
-      `SELECT event_id FROM ops.dead_letter
-        WHERE service = $1 AND aggregate_type = $2 AND aggregate_id = $3 AND status IN ('OPEN', 'RETRY_REQUESTED')
-          AND event_position < $4 LIMIT 1`,
-      [name, event.aggregateType, event.aggregateId, event.position],
-    );
-    return rows[0]?.event_id ?? null;
   }
 
   // Open dead letters of this consumer; while there are none, no event can be parked behind one.
@@ -220,10 +203,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
       `SELECT * FROM events.event_log WHERE position > $1 ORDER BY position LIMIT $2`,
       [position, batchSize],
     );
-    [{ open: openDeadLetters }] = await ds.query(
-      `SELECT count(*)::int AS open FROM ops.dead_letter WHERE service = $1 AND status IN ('OPEN', 'RETRY_REQUESTED')`,
-      [name],
-    );
+    openDeadLetters = await openDeadLetterCount(query, name);
     let unacknowledged: string | null = null;
     for (const row of rows) {
       if (!running) break;
@@ -234,10 +214,9 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
         continue;
       }
       // Events of an aggregate stay in order: one behind a dead letter waits there with it.
-      const blocker = openDeadLetters > 0 ? await parkedBehind(event) : null;
+      const blocker = openDeadLetters > 0 ? await parkedBehind(query, name, event) : null;
       if (blocker) {
-        await deadLetter(event, 0, `Parked behind dead-lettered event ${blocker} of the same ${event.aggregateType}`);
-        openDeadLetters += 1;
+        await deadLetter(event, 0, `${PARKED_PREFIX} dead-lettered event ${blocker} of the same ${event.aggregateType}`);
       } else if (await deliver(event, handler, maxAttempts, true)) {
         unacknowledged = null;
         continue;
@@ -250,29 +229,10 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
   }
 
   async function processRetries(): Promise<void> {
-    const requested = await ds.query(
-      `SELECT d.id, e.* FROM ops.dead_letter d JOIN events.event_log e ON e.id = d.event_id
-        WHERE d.service = $1 AND d.status = 'RETRY_REQUESTED' ORDER BY d.event_position`,
-      [name],
-    );
-    for (const row of requested) {
+    for (const row of await retriesRequested(query, name)) {
       const event = rowToEnvelope(row);
       const handler = opts.handlers[event.type];
-      const ok = handler ? await deliver(event, handler, 1, false) : false;
-      if (ok) {
-        await ds.query(
-          `UPDATE ops.dead_letter SET status = 'RESOLVED', resolved_at = clock_timestamp(), resolution = 'retried'
-            WHERE service = $1 AND event_id = $2`,
-          [name, event.id],
-        );
-        // The events parked behind this one can go now, in their order.
-        await ds.query(
-          `UPDATE ops.dead_letter SET status = 'RETRY_REQUESTED'
-            WHERE service = $1 AND aggregate_type = $2 AND aggregate_id = $3 AND status = 'OPEN'
-              AND last_error LIKE 'Parked behind%'`,
-          [name, event.aggregateType, event.aggregateId],
-        );
-      }
+      if (handler && (await deliver(event, handler, 1, false))) await resolveRetried(query, name, event);
     }
   }
 

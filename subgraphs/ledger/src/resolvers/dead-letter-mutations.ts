@@ -1,4 +1,4 @@
-import { DomainError, mutate } from '@rg/kit';
+import { deadLetterStatus, discardDeadLetter as discardLetter, DomainError, mutate, requestRetry } from '@rg/kit';
 import { GraphQLError } from 'graphql';
 import type { MutationResolvers } from '../generated/resolvers';
 
@@ -20,11 +20,7 @@ export const retryDeadLetter: MutationResolvers['retryDeadLetter'] = async (_, {
     ctx,
     { action: 'retryDeadLetter', entityType: 'DeadLetter', entityId: id },
     async (tx) => {
-      const rows = await tx.manager.query(
-        `UPDATE ops.dead_letter SET status = 'RETRY_REQUESTED' WHERE id::text = $1 AND status = 'OPEN' RETURNING service, event_id`,
-        [id],
-      );
-      if (rows.length === 0) throw new DomainError('DEAD_LETTER_NOT_OPEN', `No open dead letter ${id}`, ['id']);
+      if (!(await requestRetry((sql, params) => tx.manager.query(sql, params), id))) throw new DomainError('DEAD_LETTER_NOT_OPEN', `No open dead letter ${id}`, ['id']);
       tx.audit({ action: 'retryDeadLetter', entityType: 'DeadLetter', entityId: id, before: { status: 'OPEN' }, after: { status: 'RETRY_REQUESTED' } });
       return true;
     },
@@ -33,9 +29,9 @@ export const retryDeadLetter: MutationResolvers['retryDeadLetter'] = async (_, {
   failIfRejected(result);
   const deadline = Date.now() + RETRY_WAIT_MS;
   while (Date.now() < deadline) {
-    const [row] = await ctx.dataSource.query(`SELECT status FROM ops.dead_letter WHERE id::text = $1`, [id]);
-    if (row.status === 'RESOLVED') return true;
-    if (row.status === 'OPEN' || row.status === 'DISCARDED') return false;
+    const status = await deadLetterStatus((sql, params) => ctx.dataSource.query(sql, params), id);
+    if (status === 'RESOLVED') return true;
+    if (status !== 'RETRY_REQUESTED') return false;
     await sleep(POLL_MS);
   }
   return false;
@@ -48,12 +44,7 @@ export const discardDeadLetter: MutationResolvers['discardDeadLetter'] = async (
     { action: 'discardDeadLetter', entityType: 'DeadLetter', entityId: id },
     async (tx) => {
       if (!reason.trim()) throw new DomainError('REASON_REQUIRED', 'A reason is required', ['reason']);
-      const rows = await tx.manager.query(
-        `UPDATE ops.dead_letter SET status = 'DISCARDED', resolved_at = clock_timestamp(), resolution = $2
-          WHERE id::text = $1 AND status IN ('OPEN', 'RETRY_REQUESTED') RETURNING status`,
-        [id, `discarded: ${reason.trim()}`],
-      );
-      if (rows.length === 0) throw new DomainError('DEAD_LETTER_NOT_OPEN', `No open dead letter ${id}`, ['id']);
+      if (!(await discardLetter((sql, params) => tx.manager.query(sql, params), id, reason.trim()))) throw new DomainError('DEAD_LETTER_NOT_OPEN', `No open dead letter ${id}`, ['id']);
       tx.audit({ action: 'discardDeadLetter', entityType: 'DeadLetter', entityId: id, reason: reason.trim(), after: { status: 'DISCARDED' } });
       return true;
     },
