@@ -40,6 +40,8 @@ describe('other numbers: Globex, EUR, quarterly from 2026-02-15', () => {
     const contract = ok(await rep.gql(`mutation($q: ID!) { acceptQuote(quoteId: $q) { contract { id endDate } userErrors { code } } }`, { q: quote.id }))
       .acceptQuote.contract;
     expect(contract.endDate).toBe('2027-02-14');
+    const statuses = ok(await rep.gql(`query($id: ID!) { contract(id: $id) { now: status last: status(asOf: "2027-02-14") after: status(asOf: "2027-02-15") } }`, { id: contract.id }));
+    expect(statuses.contract).toEqual({ now: 'ACTIVE', last: 'ACTIVE', after: 'EXPIRED' });
     await stack.settle();
 
     // Nothing is due before the start date; on it, the first quarter in advance plus onboarding.

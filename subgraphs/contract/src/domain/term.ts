@@ -12,3 +12,8 @@ export const isValidTerm = (termMonths: number): boolean =>
 
 export const withinTerm = (date: BusinessDate, term: { startDate: BusinessDate; endDate: BusinessDate }): boolean =>
   date >= term.startDate && date <= term.endDate;
+
+/** A contract's status on a day: an active contract whose term has ended is EXPIRED. */
+export function statusOn<S extends string>(status: S, endDate: string, asOf: string | null | undefined): S | 'EXPIRED' {
+  return status === 'ACTIVE' && asOf && asOf > endDate ? 'EXPIRED' : status;
+}

@@ -91,9 +91,18 @@ export type Contract = {
   /** The quote this contract was created from. */
   quote: Maybe<Quote>;
   startDate: Scalars['Date']['output'];
+  /**
+   * The stored status; with asOf, the status on that day (an active contract whose end date has
+   * passed is EXPIRED).
+   */
   status: ContractStatus;
   termMonths: Scalars['Int']['output'];
   version: Scalars['Int']['output'];
+};
+
+
+export type ContractStatusArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type ContractLine = {
@@ -492,7 +501,7 @@ export type ContractResolvers<ContextType = Context, ParentType extends Resolver
   onboardingCompletedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ContractStatus'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ContractStatus'], ParentType, ContextType, Partial<ContractStatusArgs>>;
   termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;

@@ -1,3 +1,5 @@
+import { badUserInput, isValidDate } from '@rg/kit';
+import { statusOn } from '../domain/term';
 import type { ContractResolvers } from '../generated/resolvers';
 import { versionKey } from '../store/loaders';
 import { currentView } from './views';
@@ -10,7 +12,10 @@ export const Contract: ContractResolvers = {
   id: ({ row }) => row.id,
   number: ({ row }) => row.number,
   customer: ({ row }) => ({ id: row.customerId }),
-  status: ({ status }) => status,
+  status: ({ row, status }, { asOf }) => {
+    if (asOf && !isValidDate(asOf)) throw badUserInput(`"${asOf}" is not a valid date`);
+    return statusOn(status, row.endDate, asOf);
+  },
   startDate: ({ row }) => row.startDate,
   endDate: ({ row }) => row.endDate,
   billingFrequency: ({ row }) => row.billingFrequency,

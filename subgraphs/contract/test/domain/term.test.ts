@@ -1,4 +1,4 @@
-import { contractEndDate, isValidTerm, withinTerm } from '../../src/domain/term';
+import { contractEndDate, isValidTerm, statusOn, withinTerm } from '../../src/domain/term';
 import { acceptanceProblem, decisionProblem, submission } from '../../src/domain/quote-lifecycle';
 
 describe('contract term', () => {
@@ -44,5 +44,14 @@ describe('quote lifecycle', () => {
     ['ACCEPTED', 'NONE', 'QUOTE_ALREADY_ACCEPTED'],
   ] as const)('a %s quote needing %s is accepted: %s', (status, requiredApproval, code) => {
     expect(acceptanceProblem({ status, requiredApproval })?.code ?? null).toBe(code);
+  });
+});
+
+describe('status on a day', () => {
+  test('an active contract expires the day after its end date; others keep their status', () => {
+    expect(statusOn('ACTIVE', '2026-12-31', '2026-12-31')).toBe('ACTIVE');
+    expect(statusOn('ACTIVE', '2026-12-31', '2027-01-01')).toBe('EXPIRED');
+    expect(statusOn('ACTIVE', '2026-12-31', null)).toBe('ACTIVE');
+    expect(statusOn('CANCELLED', '2026-12-31', '2027-01-01')).toBe('CANCELLED');
   });
 });
