@@ -18,14 +18,8 @@ export async function provisionDatabase(adminUrl: string, env: NodeJS.ProcessEnv
   try {
     const { rows } = await client.query('SELECT current_database() AS db');
     const database: string = rows[0].db;
-    // Roles are cluster-wide; the lock keeps parallel provisioners (tests) from racing on them.
-    await client.query('SELECT pg_advisory_lock(727001)');
-    try {
-      for (const service of SERVICES) await ensureRole(client, serviceRole(service), servicePassword(service, env));
-      await ensureRole(client, GATEWAY_ROLE, gatewayPassword(env));
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(727001)');
-    }
+    for (const service of SERVICES) await ensureRole(client, serviceRole(service), servicePassword(service, env));
+    await ensureRole(client, GATEWAY_ROLE, gatewayPassword(env));
     await client.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
     await client.query(`REVOKE ALL ON DATABASE ${ident(database)} FROM PUBLIC`);
     for (const service of SERVICES) {
@@ -45,10 +39,24 @@ export async function provisionDatabase(adminUrl: string, env: NodeJS.ProcessEnv
   }
 }
 
+/**
+ * Roles are cluster-wide, so provisioners of different databases on one server (parallel test
+ * suites, several stacks) can race on them; advisory locks cannot serialize them because those
+ * are per database. A lost race is retried: the role then exists and is altered instead.
+ */
 async function ensureRole(client: Client, role: string, password: string) {
-  const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-  const verb = exists.rowCount ? 'ALTER' : 'CREATE';
-  await client.query(`${verb} ROLE ${ident(role)} LOGIN PASSWORD ${literal(password)}`);
+  const RACES = new Set(['23505', '42710', 'XX000', '40001']); // duplicate key/object, concurrent update
+  for (let attempt = 1; ; attempt++) {
+    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    const verb = exists.rowCount ? 'ALTER' : 'CREATE';
+    try {
+      await client.query(`${verb} ROLE ${ident(role)} LOGIN PASSWORD ${literal(password)}`);
+      return;
+    } catch (err) {
+      if (attempt >= 5 || !RACES.has((err as { code?: string }).code ?? '')) throw err;
+      await new Promise((r) => setTimeout(r, 20 * attempt));
+    }
+  }
 }
 
 async function grantPlatform(client: Client, service: ServiceName) {
