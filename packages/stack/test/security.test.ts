@@ -93,8 +93,9 @@ describe('gateway security', () => {
   });
 
   test('in production, introspection and the landing page are off', async () => {
-    const saved = { NODE_ENV: process.env.NODE_ENV, INTERNAL_SECRET: process.env.INTERNAL_SECRET };
+    const saved = { NODE_ENV: process.env.NODE_ENV, INTERNAL_SECRET: process.env.INTERNAL_SECRET, LOG_LEVEL: process.env.LOG_LEVEL };
     process.env.NODE_ENV = 'production';
+    process.env.LOG_LEVEL = 'silent';
     process.env.INTERNAL_SECRET = 'dev-internal-secret-change-me';
     const gateway = await startGateway({
       port: 0,
@@ -113,6 +114,8 @@ describe('gateway security', () => {
     } finally {
       await gateway.stop();
       process.env.NODE_ENV = saved.NODE_ENV;
+      if (saved.LOG_LEVEL === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = saved.LOG_LEVEL;
       if (saved.INTERNAL_SECRET === undefined) delete process.env.INTERNAL_SECRET;
       else process.env.INTERNAL_SECRET = saved.INTERNAL_SECRET;
     }
