@@ -112,25 +112,42 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
 
   await ds.query(`INSERT INTO consumer_position (consumer) VALUES ($1) ON CONFLICT DO NOTHING`, [name]);
 
-  // A dedicated session: it listens for wake-ups and holds the lock that makes this the only
-  // active instance of the consumer across replicas.
-  const listener = new Client({ connectionString: (ds.options as { url: string }).url });
-  await listener.connect();
-  listener.on('error', (err) => log.warn({ err }, 'event listener connection error'));
-  await listener.query(`LISTEN ${EVENT_CHANNEL}`);
-
   let running = true;
   let wake: (() => void) | null = null;
   let pending = true;
-  listener.on('notification', () => {
-    pending = true;
-    wake?.();
-  });
 
-  const lockKey = `consumer:${(ds.options as { schema?: string }).schema ?? ""}:${name}`;
-  const lockHeld = async () =>
-    (await listener.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [lockKey])).rows[0].ok as boolean;
+  // A dedicated session: it listens for wake-ups and holds the lock that makes this the only
+  // active instance of the consumer across replicas. When the session is lost, so is the lock:
+  // this instance stops leading until a new session wins the lock again.
+  const lockKey = `consumer:${(ds.options as { schema?: string }).schema ?? ''}:${name}`;
+  let listener: Client | null = null;
   let isLeader = false;
+  async function connectListener(): Promise<Client> {
+    const client = new Client({ connectionString: (ds.options as { url: string }).url, application_name: `event-listener:${name}` });
+    client.on('error', (err: Error & { code?: string }) => {
+      // 57P01: the server is shutting down, as on every stop of a local stack.
+      if (err.code === '57P01') log.info('event listener closed by the server');
+      else log.warn({ err: err.message }, 'event listener connection lost');
+      if (listener === client) {
+        listener = null;
+        isLeader = false;
+      }
+      client.end().catch(() => {});
+    });
+    client.on('notification', () => {
+      pending = true;
+      wake?.();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${EVENT_CHANNEL}`);
+    return client;
+  }
+  async function lead(): Promise<boolean> {
+    listener ??= await connectListener();
+    const { rows } = await listener.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [lockKey]);
+    return rows[0].ok as boolean;
+  }
+  listener = await connectListener();
 
   /** Applies the event and acknowledges it (moves the position to it) in one transaction. */
   async function handleOnce(event: EventEnvelope, handler: EventHandler, acknowledge: boolean): Promise<void> {
@@ -241,7 +258,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
     if (draining) return draining;
     draining = (async () => {
       try {
-        if (!isLeader) isLeader = await lockHeld();
+        if (!isLeader) isLeader = await lead();
         if (!isLeader) return;
         do {
           pending = false;
@@ -308,7 +325,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<ConsumerHand
       running = false;
       wake?.();
       await loop;
-      await listener.end().catch(() => {});
+      await listener?.end().catch(() => {});
     },
   };
 }

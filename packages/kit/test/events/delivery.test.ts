@@ -125,3 +125,48 @@ describe('replay', () => {
     await second.stop();
   });
 });
+
+describe('a consumer that loses its database session', () => {
+  let h: Awaited<ReturnType<typeof eventsHarness>>;
+  beforeAll(async () => {
+    h = await eventsHarness();
+  });
+  afterAll(() => h?.close());
+
+  const killListener = async (consumer: string) => {
+    const admin = new Client({ connectionString: h.db.adminUrl });
+    await admin.connect();
+    const { rowCount } = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      [`event-listener:${consumer}`],
+    );
+    await admin.end();
+    return rowCount;
+  };
+
+  test('gives up leading, and the instance that takes over applies every event once, in order', async () => {
+    const handlers = { Reconnected: recordEffect('reconnect') };
+    const first = await h.consumer('reconnect', handlers, { pollMs: 20 });
+    await h.append([testEvent(1, 'rc', 'Reconnected')]);
+    await h.waitFor(async () => (await h.effects('reconnect')).length === 1);
+    expect(await killListener('reconnect')).toBe(1);
+    const second = await h.consumer('reconnect', handlers, { pollMs: 20 });
+    for (let i = 2; i <= 20; i++) await h.append([testEvent(i, 'rc', 'Reconnected')]);
+    await h.waitFor(async () => (await h.effects('reconnect')).length === 20);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await h.effects('reconnect')).map((e) => e.n)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    await first.stop();
+    await second.stop();
+  });
+
+  test('alone, it reconnects and goes on', async () => {
+    const c = await h.consumer('alone', { Alone: recordEffect('alone') }, { pollMs: 20 });
+    await h.append([testEvent(1, 'al', 'Alone')]);
+    await h.waitFor(async () => (await h.effects('alone')).length === 1);
+    expect(await killListener('alone')).toBe(1);
+    await h.append([testEvent(2, 'al', 'Alone')]);
+    await h.waitFor(async () => (await h.effects('alone')).length === 2);
+    expect((await c.status()).lag).toBe(0);
+    await c.stop();
+  });
+});
