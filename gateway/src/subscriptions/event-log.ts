@@ -59,7 +59,10 @@ export class EventLog {
 
   static async open(opts: EventLogOptions): Promise<EventLog> {
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 6 });
-    pool.on('error', (err) => opts.log.warn({ err }, 'event log pool error'));
+    // An idle connection dropped by the server; 57P01 is the server shutting down, as on every stop.
+    pool.on('error', (err: Error & { code?: string }) =>
+      err.code === '57P01' ? opts.log.info('event log connection closed by the server') : opts.log.warn({ err: err.message }, 'event log pool error'),
+    );
     const tail = new EventLog(pool, opts);
     const [{ head }] = (await pool.query(`SELECT COALESCE(max(position), 0)::text AS head FROM events.event_log`)).rows;
     tail.head = tail.floor = BigInt(head);
