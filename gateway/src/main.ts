@@ -11,6 +11,7 @@ const config = loadConfig({
   // before the client is closed as too slow (4429).
   SUBSCRIPTION_MAX_PENDING: z.coerce.number().int().positive().default(1000),
   SUBSCRIPTION_SLOW_MS: z.coerce.number().int().positive().default(5000),
+  SUBSCRIPTION_MAX_PER_CONNECTION: z.coerce.number().int().positive().default(100),
 });
 const databaseUrl =
   config.GATEWAY_DATABASE_URL ??
@@ -24,7 +25,11 @@ startGateway({
   host: config.HOST,
   subgraphUrls,
   databaseUrl,
-  subscriptions: { maxPendingPerConnection: config.SUBSCRIPTION_MAX_PENDING, slowSubscriberMs: config.SUBSCRIPTION_SLOW_MS },
+  subscriptions: {
+    maxPendingPerConnection: config.SUBSCRIPTION_MAX_PENDING,
+    slowSubscriberMs: config.SUBSCRIPTION_SLOW_MS,
+    maxSubscriptionsPerConnection: config.SUBSCRIPTION_MAX_PER_CONNECTION,
+  },
 })
   .then((gateway) => {
     const stop = async () => {

@@ -42,6 +42,8 @@ export interface SubscriptionOptions {
   maxPendingPerConnection?: number;
   /** How long a full buffer may stay full before the client is closed as too slow (4429). */
   slowSubscriberMs?: number;
+  /** Subscriptions one connection may hold open at once. */
+  maxSubscriptionsPerConnection?: number;
   /** How often the log is read even without a NOTIFY. */
   pollMs?: number;
   /** Recent events kept in memory for live subscribers. */
@@ -96,6 +98,7 @@ export async function attachSubscriptions(parts: SubscriptionParts, opts: Subscr
   const production = process.env.NODE_ENV === 'production';
   const metrics = subscriptionMetrics(parts.metrics);
   const limit = opts.maxPendingPerConnection ?? 1000;
+  const maxSubscriptions = opts.maxSubscriptionsPerConnection ?? 100;
   const eventLog = await EventLog.open({
     databaseUrl: opts.databaseUrl,
     types: Object.values(STREAMS).flatMap((k) => k.logTypes),
@@ -187,6 +190,17 @@ export async function attachSubscriptions(parts: SubscriptionParts, opts: Subscr
       },
       onClose(ctx) {
         if (ctx.extra.expiry) clearTimeout(ctx.extra.expiry);
+      },
+      // A dashboard needs a few streams; more on one socket is a runaway client.
+      onSubscribe(ctx) {
+        const open = Object.keys(ctx.subscriptions).length;
+        if (open >= maxSubscriptions) {
+          return [
+            new GraphQLError(`This connection already holds ${open} subscriptions, the most allowed; open another connection`, {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
+        }
       },
       context: (ctx) => ({ connection: ctx.extra.connection }),
       subscribe: (args) => subscribe(args),
