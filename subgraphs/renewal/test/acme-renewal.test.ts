@@ -148,6 +148,28 @@ describe("Acme's renewal from contract and billing events", () => {
     }
   });
 
+  test('a credit hold dated by finance counts from that business date', async () => {
+    const created = await stack.as('sales_rep').gql(
+      `mutation { createCustomer(input: { name: "Dated Hold", currency: "USD", taxRegion: "US-CA", legalEntityCode: "US01" }) { customer { id } } }`,
+    );
+    const customerId = created.data.createCustomer.customer.id;
+    await activate(stack, contractTerms(customerId, acmeLines()));
+    await stack.settle();
+    const hold = await stack.as('finance').gql(
+      `mutation($id: ID!) { setCreditHold(customerId: $id, hold: true, reason: "Disputed invoices", effectiveOn: "2026-02-12") { userErrors { code } } }`,
+      { id: customerId },
+    );
+    expect(hold.data.setCreditHold.userErrors).toEqual([]);
+    await stack.settle();
+    const res = await stack.as('cs_manager').gql(`query($id: ID!) { customer(id: $id) { renewals { riskReasons scoredAsOf } } }`, { id: customerId });
+    expect(res.data.customer.renewals[0].riskReasons).toContain('Customer on credit hold since 2026-02-12: Disputed invoices');
+    const bad = await stack.as('finance').gql(
+      `mutation($id: ID!) { setCreditHold(customerId: $id, hold: false, reason: "Paid", effectiveOn: "2026-02-30") { userErrors { code field } } }`,
+      { id: customerId },
+    );
+    expect(bad.data.setCreditHold.userErrors).toEqual([{ code: 'INVALID_DATE', field: ['effectiveOn'] }]);
+  });
+
   test('a redelivered signal has no second effect', async () => {
     const terms = contractTerms('cus_redelivery', acmeLines());
     await activate(stack, terms);

@@ -34,6 +34,8 @@ export interface CreditHoldChangedV1 {
   customerId: string;
   creditHold: boolean;
   reason: string;
+  /** The business date the hold takes effect; absent in events recorded before it was added. */
+  effectiveOn?: string;
 }
 
 // ---------------------------------------------------------------- contract subgraph

@@ -98,6 +98,7 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   createCustomer: CustomerPayload;
+  /** effectiveOn: the business date the hold starts or ends; today (UTC) when left out. */
   setCreditHold: CustomerPayload;
   /** Renames, moves to another tax region or re-parents an account; currency, legal entity and partner are fixed. */
   updateCustomer: CustomerPayload;
@@ -111,6 +112,7 @@ export type MutationCreateCustomerArgs = {
 
 export type MutationSetCreditHoldArgs = {
   customerId: Scalars['ID']['input'];
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   hold: Scalars['Boolean']['input'];
   reason: Scalars['String']['input'];
 };

@@ -1,4 +1,4 @@
-import { DomainError, mutate, type CreditHoldChangedV1, type CustomerCreatedV1, type CustomerUpdatedV1 } from '@rg/kit';
+import { DomainError, isValidDate, mutate, today, type CreditHoldChangedV1, type CustomerCreatedV1, type CustomerUpdatedV1 } from '@rg/kit';
 import type { MutationResolvers } from '../generated/resolvers';
 import { partnerOwnershipPolicy, validateCustomerChange, validateNewCustomer } from '../domain/customer-rules';
 import { depthOf, descendantsOf, insertCustomer, lockCustomer, referenceSets } from '../store/customer-store';
@@ -38,12 +38,15 @@ export const Mutation: MutationResolvers = {
       async (id) => ({ customer: await ctx.loaders.customerById.load(id) }),
     ),
 
-  setCreditHold: (_, { customerId, hold, reason }, ctx) =>
+  setCreditHold: (_, { customerId, hold, reason, effectiveOn }, ctx) =>
     mutate(
       ctx,
       { action: 'setCreditHold', entityType: 'Customer', entityId: customerId },
       async (tx) => {
         if (!reason.trim()) throw new DomainError('REASON_REQUIRED', 'A reason is required', ['reason']);
+        if (effectiveOn && !isValidDate(effectiveOn)) {
+          throw new DomainError('INVALID_DATE', `"${effectiveOn}" is not a valid date`, ['effectiveOn']);
+        }
         const row = await lockCustomer(tx.manager, customerId, tx.actor);
         if (!row) throw new DomainError('CUSTOMER_NOT_FOUND', `Customer ${customerId} was not found`, ['customerId']);
         const before = { creditHold: row.creditHold, reason: row.creditHoldReason };
@@ -55,7 +58,7 @@ export const Mutation: MutationResolvers = {
             type: 'CreditHoldChanged',
             aggregateType: 'Customer',
             aggregateId: row.id,
-            payload: { customerId: row.id, creditHold: hold, reason: reason.trim() } satisfies CreditHoldChangedV1,
+            payload: { customerId: row.id, creditHold: hold, reason: reason.trim(), effectiveOn: effectiveOn ?? today() } satisfies CreditHoldChangedV1,
           });
         }
         tx.audit({

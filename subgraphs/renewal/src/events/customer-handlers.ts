@@ -4,9 +4,9 @@ import { recordCreditHold } from '../store/signal-store';
 import { reassess } from './reassess';
 
 export const customerHandlers: EventHandlers = {
-  // The payload carries no business date: the hold takes effect on the day it was set.
+  // Older events carry no business date: their hold takes effect on the day it was set.
   CreditHoldChanged: versioned<CreditHoldChangedV1>(1, async (p, event, tx) => {
-    const changedOn = event.occurredAt.slice(0, 10);
+    const changedOn = p.effectiveOn ?? event.occurredAt.slice(0, 10);
     await recordCreditHold(tx.manager, { eventId: event.id, customerId: p.customerId, changedOn, hold: p.creditHold, reason: p.reason });
     await reassess(tx.manager, await openRenewalsOf(tx.manager, [p.customerId]), changedOn, { type: event.type, eventId: event.id });
   }),
