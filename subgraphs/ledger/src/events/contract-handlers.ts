@@ -5,6 +5,7 @@ import {
   type ContractActivatedV1,
   type ContractAmendedV1,
   type ContractCancelledV1,
+  type HandlerTx,
   type OnboardingCompletedV1,
 } from '@rg/kit';
 import { applyAmendment, applyCancellation } from '../domain/modification';
@@ -35,55 +36,56 @@ async function contractOf(tx: { manager: import('typeorm').EntityManager }, cont
   return contract;
 }
 
-/** Increases become new obligations; decreases and removals re-spread the affected ones. */
-export const onContractAmended = versioned<ContractAmendedV1>(1, async (p, event, tx) => {
-  const contract = await contractOf(tx, p.contractId);
+type Obligations = Awaited<ReturnType<typeof lockObligations>>;
+
+/**
+ * A contract change applied to its obligations once (claimed by amendment id), with the schedule
+ * before and after on the audit trail. False when the change was applied already.
+ */
+async function modifySchedule(
+  tx: HandlerTx,
+  change: { amendmentId: string; contractId: string; kind: string; effectiveDate: string; reason: string },
+  apply: (before: Obligations) => Obligations,
+): Promise<boolean> {
+  const contract = await contractOf(tx, change.contractId);
   const fresh = await claimContractChange(tx.manager, {
-    amendmentId: p.amendmentId,
-    contractId: p.contractId,
-    kind: p.kind,
-    effectiveDate: p.effectiveDate,
-    sourceEventId: event.id,
+    amendmentId: change.amendmentId,
+    contractId: change.contractId,
+    kind: change.kind,
+    effectiveDate: change.effectiveDate,
+    sourceEventId: tx.event.id,
   });
-  if (!fresh) return;
-  const before = await lockObligations(tx.manager, p.contractId);
-  const after = applyAmendment(before, p);
-  await saveObligations(tx.manager, p.contractId, contract.legalEntityCode, after);
-  await saveContract(tx.manager, p.after, 'ACTIVE');
+  if (!fresh) return false;
+  const before = await lockObligations(tx.manager, change.contractId);
+  const after = apply(before);
+  await saveObligations(tx.manager, change.contractId, contract.legalEntityCode, after);
+  const allocations = (list: Obligations) => list.map((o) => ({ key: o.key, allocated: o.allocated.toString() }));
   tx.audit({
     action: 'modifyRevenueSchedule',
     entityType: 'Contract',
-    entityId: p.contractId,
-    reason: `${p.kind} ${p.amendmentId} effective ${p.effectiveDate}`,
-    before: before.map((o) => ({ key: o.key, allocated: o.allocated.toString() })),
-    after: after.map((o) => ({ key: o.key, allocated: o.allocated.toString() })),
+    entityId: change.contractId,
+    reason: change.reason,
+    before: allocations(before),
+    after: allocations(after),
   });
+  return true;
+}
+
+/** Increases become new obligations; decreases and removals re-spread the affected ones. */
+export const onContractAmended = versioned<ContractAmendedV1>(1, async (p, _event, tx) => {
+  const reason = `${p.kind} ${p.amendmentId} effective ${p.effectiveDate}`;
+  if (await modifySchedule(tx, { ...p, reason }, (before) => applyAmendment(before, p))) {
+    await saveContract(tx.manager, p.after, 'ACTIVE');
+  }
 });
 
 /** Service ends the day before the effective date; the unserved rest comes off the obligations. */
-export const onContractCancelled = versioned<ContractCancelledV1>(1, async (p, event, tx) => {
-  const contract = await contractOf(tx, p.contractId);
-  const fresh = await claimContractChange(tx.manager, {
-    amendmentId: p.amendmentId,
-    contractId: p.contractId,
-    kind: 'CANCELLATION',
-    effectiveDate: p.effectiveDate,
-    sourceEventId: event.id,
-  });
-  if (!fresh) return;
-  const before = await lockObligations(tx.manager, p.contractId);
-  const after = applyCancellation(before, p);
-  await saveObligations(tx.manager, p.contractId, contract.legalEntityCode, after);
-  const lastDay = addDays(p.effectiveDate, -1);
-  await saveContract(tx.manager, { ...p.before, version: p.version, endDate: lastDay < p.before.endDate ? lastDay : p.before.endDate }, 'CANCELLED');
-  tx.audit({
-    action: 'modifyRevenueSchedule',
-    entityType: 'Contract',
-    entityId: p.contractId,
-    reason: `CANCELLATION effective ${p.effectiveDate}: ${p.reason}`,
-    before: before.map((o) => ({ key: o.key, allocated: o.allocated.toString() })),
-    after: after.map((o) => ({ key: o.key, allocated: o.allocated.toString() })),
-  });
+export const onContractCancelled = versioned<ContractCancelledV1>(1, async (p, _event, tx) => {
+  const reason = `CANCELLATION effective ${p.effectiveDate}: ${p.reason}`;
+  if (await modifySchedule(tx, { ...p, kind: 'CANCELLATION', reason }, (before) => applyCancellation(before, p))) {
+    const lastDay = addDays(p.effectiveDate, -1);
+    await saveContract(tx.manager, { ...p.before, version: p.version, endDate: lastDay < p.before.endDate ? lastDay : p.before.endDate }, 'CANCELLED');
+  }
 });
 
 /** The point-in-time obligations delivered: the next recognition run books them in full. */
